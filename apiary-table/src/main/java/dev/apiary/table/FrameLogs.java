@@ -1,0 +1,80 @@
+package dev.apiary.table;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apiary.storage.ObjectStore;
+import dev.apiary.table.internal.ActionCodec;
+import dev.apiary.table.internal.CheckpointFiles;
+import dev.apiary.table.internal.StatsJson;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The frame logs of one node on one store. It hands out one {@link FrameLog} per table location, so
+ * the snapshot cache of a table is shared by every caller in the node, and it owns what those logs
+ * share: the checkpoint encoder and the {@code apiary-checkpoint} thread.
+ */
+public final class FrameLogs implements AutoCloseable {
+  private final ObjectStore store;
+  private final LogOptions options;
+  private final ActionCodec codec;
+  private final StatsJson statsJson;
+  private final CheckpointFiles checkpointFiles;
+  private final ExecutorService checkpointExecutor;
+  private final Map<String, FrameLog> logs = new ConcurrentHashMap<>();
+
+  public FrameLogs(ObjectStore store, LogOptions options) {
+    this.store = store;
+    this.options = options;
+    ObjectMapper mapper = new ObjectMapper();
+    this.codec = new ActionCodec(mapper);
+    this.statsJson = new StatsJson(mapper);
+    this.checkpointFiles = new CheckpointFiles(mapper, options.scratchDirectory());
+    this.checkpointExecutor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(r, "apiary-checkpoint");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /**
+   * The log of the table rooted at {@code location} (a key prefix ending in {@code /}, e.g. {@code
+   * sales/eu/orders/}). Nothing is read until the log is used.
+   */
+  public FrameLog forTable(String location) {
+    String root = location.endsWith("/") ? location : location + "/";
+    return logs.computeIfAbsent(
+        root,
+        r ->
+            new FrameLog(store, r, options, codec, statsJson, checkpointFiles, checkpointExecutor));
+  }
+
+  /** Forgets the cached state of a table (after it was dropped). */
+  public void evict(String location) {
+    logs.remove(location.endsWith("/") ? location : location + "/");
+  }
+
+  public ObjectStore store() {
+    return store;
+  }
+
+  public LogOptions options() {
+    return options;
+  }
+
+  /** Waits for queued background checkpoints, then releases the engine and the thread. */
+  @Override
+  public void close() {
+    checkpointExecutor.shutdown();
+    try {
+      checkpointExecutor.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    checkpointFiles.close();
+  }
+}
