@@ -55,11 +55,13 @@ public record FrameSchema(List<Column> columns) {
     String lower = trimmed.toLowerCase(Locale.ROOT);
     boolean notNull = lower.endsWith(" not null");
     String typeName = notNull ? trimmed.substring(0, trimmed.length() - 9).trim() : trimmed;
+    ColumnType type;
     try {
-      return new Column(name, ColumnType.parse(typeName), !notNull);
+      type = ColumnType.parse(typeName);
     } catch (InvalidInputException e) {
       throw new InvalidInputException("Column '" + name + "': " + e.getMessage());
     }
+    return new Column(name, type, !notNull);
   }
 
   /** The declaration form: ordered column name to type (with {@code not null} where it applies). */
