@@ -376,7 +376,13 @@ public final class FrameLog {
     RuntimeException lastFailure = null;
     for (int attempt = 0; attempt < UNKNOWN_OUTCOME_RETRIES; attempt++) {
       try {
-        return store.putIfAbsent(key, content) ? Outcome.COMMITTED : Outcome.LOST;
+        if (store.putIfAbsent(key, content)) {
+          return Outcome.COMMITTED;
+        }
+        if (lastFailure == null) {
+          return Outcome.LOST;
+        }
+        // "Exists" after an unknown outcome may be our own earlier attempt: read it back.
       } catch (ObjectStoreException e) {
         lastFailure = e;
       }
