@@ -159,9 +159,9 @@ public final class Registry {
    */
   private Boolean put(long version, byte[] content, String commitId) {
     try {
-      if (store.putIfAbsent(RegistryKeys.state(version), content)) {
-        return true;
-      }
+      // false: another writer's version is there (a late-landing earlier attempt of ours is
+      // recognised by resolve() on the next attempt).
+      return store.putIfAbsent(RegistryKeys.state(version), content);
     } catch (OutcomeUnknownException e) {
       LOG.log(
           Level.DEBUG,
