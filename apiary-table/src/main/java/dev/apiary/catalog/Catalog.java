@@ -10,8 +10,8 @@ import dev.apiary.storage.ObjectStore;
 import dev.apiary.table.Identifiers;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -118,7 +118,7 @@ public final class Catalog {
     String h = Identifiers.normalize("hive", hive);
     Objects.requireNonNull(mode, "mode");
     return registry.commit(
-        "drop_hive " + h + " " + mode.name().toLowerCase(java.util.Locale.ROOT),
+        "drop_hive " + h + " " + mode.name().toLowerCase(Locale.ROOT),
         tree -> {
           requireHive(tree, h);
           List<String> boxes = tree.boxNames(h);
@@ -180,7 +180,7 @@ public final class Catalog {
     String b = Identifiers.normalize("box", box);
     Objects.requireNonNull(mode, "mode");
     return registry.commit(
-        "drop_box " + h + "." + b + " " + mode.name().toLowerCase(java.util.Locale.ROOT),
+        "drop_box " + h + "." + b + " " + mode.name().toLowerCase(Locale.ROOT),
         tree -> {
           requireBox(tree, h, b);
           List<FrameEntry> frames = tree.frames(h, b);
@@ -348,7 +348,7 @@ public final class Catalog {
   }
 
   private static String describeNames(List<String> names) {
-    return names.isEmpty() ? "(none)" : String.join(", ", new ArrayList<>(names));
+    return names.isEmpty() ? "(none)" : String.join(", ", names);
   }
 
   private static String count(int n, String singular, String plural) {

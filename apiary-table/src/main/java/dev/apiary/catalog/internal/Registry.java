@@ -120,8 +120,16 @@ public final class Registry {
         committed(next);
         return outcome.value();
       }
-      if (attempt < retryPolicy.maxAttempts()) {
-        backoff(attempt, operation);
+      if (attempt < retryPolicy.maxAttempts() && !backoff(attempt)) {
+        Thread.currentThread().interrupt();
+        throw new ApiaryException(
+            ErrorCategory.INTERNAL,
+            "Interrupted while retrying the catalog change '"
+                + operation
+                + "'; "
+                + (unresolved.isEmpty()
+                    ? "it was not committed"
+                    : "it may or may not have been committed; check the catalog before retrying"));
       }
     }
     Optional<T> landed = resolve(unresolved, commitId, refresh().latestVersion());
@@ -219,10 +227,11 @@ public final class Registry {
         (old, candidate) -> candidate.latestVersion() > old.latestVersion() ? candidate : old);
   }
 
-  private void backoff(int attempt, String operation) {
+  /** Sleeps a jittered backoff; false if interrupted. */
+  private boolean backoff(int attempt) {
     long ceiling = retryPolicy.ceilingNanos(attempt);
     if (ceiling <= 0) {
-      return;
+      return true;
     }
     long nanos;
     synchronized (random) {
@@ -230,12 +239,9 @@ public final class Registry {
     }
     try {
       TimeUnit.NANOSECONDS.sleep(nanos);
+      return true;
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiaryException(
-          ErrorCategory.INTERNAL,
-          "Interrupted while retrying the catalog change '" + operation + "'; it was not committed",
-          e);
+      return false;
     }
   }
 
