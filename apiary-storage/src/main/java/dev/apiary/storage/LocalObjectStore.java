@@ -70,6 +70,9 @@ public final class LocalObjectStore implements ObjectStore {
     Path path = pathOf(key);
     try {
       return Optional.of(Files.readAllBytes(path));
+    } catch (NoSuchFileException e) {
+      // Decided by this read alone: checking again could see a file created since.
+      return Optional.empty();
     } catch (IOException e) {
       if (!Files.isRegularFile(path)) {
         return Optional.empty();
@@ -99,6 +102,8 @@ public final class LocalObjectStore implements ObjectStore {
       return buffer.hasRemaining()
           ? Arrays.copyOf(buffer.array(), buffer.position())
           : buffer.array();
+    } catch (NoSuchFileException e) {
+      throw new ObjectNotFoundException("No object '" + key + "' in " + describe());
     } catch (IOException e) {
       if (!Files.isRegularFile(path)) {
         throw new ObjectNotFoundException("No object '" + key + "' in " + describe());
@@ -117,6 +122,8 @@ public final class LocalObjectStore implements ObjectStore {
         return Optional.empty();
       }
       return Optional.of(info(key, attributes));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
     } catch (IOException e) {
       if (!Files.isRegularFile(path)) {
         return Optional.empty();
