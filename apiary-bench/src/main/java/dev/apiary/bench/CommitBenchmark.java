@@ -103,6 +103,8 @@ public final class CommitBenchmark {
   static List<Run> run(Path root, int commits, int writers) throws Exception {
     List<Run> runs = new ArrayList<>();
     ObjectStore store = new LocalObjectStore(root.resolve("store"));
+    // Warm up the JIT and the file system on a throwaway table; its numbers are not reported.
+    measure(store, root, "warm-up", 1, Math.min(commits, 300));
     runs.add(measure(store, root, "single-writer", 1, commits));
     runs.add(measure(store, root, "concurrent", writers, commits));
     return runs;
