@@ -93,7 +93,7 @@ class CatalogRecoveryTest {
           case "truncated" -> text.substring(0, text.length() / 2).getBytes(StandardCharsets.UTF_8);
           case "empty" -> new byte[0];
           case "unknown-format" ->
-              text.replace("\"format_version\":1", "\"format_version\":99")
+              text.replace("\"format_version\":1", "\"format_version\":0")
                   .replace("\"version\":2", "\"version\":3")
                   .getBytes(StandardCharsets.UTF_8);
           case "wrong-version" -> second;
@@ -134,18 +134,38 @@ class CatalogRecoveryTest {
     open(memory).createHive("sales");
     memory.putIfAbsent("_registry/state_000002.json", new byte[0]);
     memory.putIfAbsent(
-        "_registry/state_000003.json", "{\"format_version\":2}".getBytes(StandardCharsets.UTF_8));
+        "_registry/state_000003.json", "{\"format_version\":0}".getBytes(StandardCharsets.UTF_8));
 
     assertThat(open(memory).warnings())
         .containsExactly(
             "Catalog version _registry/state_000003.json in "
                 + memory.describe()
-                + " is unreadable and was skipped: it has format_version 2 but this Apiary reads"
+                + " is unreadable and was skipped: it has format_version 0 but this Apiary reads"
                 + " only format_version 1; the catalog uses the newest readable version before it",
             "Catalog version _registry/state_000002.json in "
                 + memory.describe()
                 + " is unreadable and was skipped: it is empty; the catalog uses the newest"
                 + " readable version before it");
+  }
+
+  @Test
+  void newerFormatIsRefusedInsteadOfSilentlyUndone() {
+    open(memory).createHive("sales");
+    byte[] newer =
+        new String(memory.get("_registry/state_000001.json").orElseThrow(), StandardCharsets.UTF_8)
+            .replace("\"format_version\":1", "\"format_version\":2")
+            .replace("\"version\":1", "\"version\":2")
+            .getBytes(StandardCharsets.UTF_8);
+    memory.putIfAbsent("_registry/state_000002.json", newer);
+
+    assertThatThrownBy(() -> open(memory).createHive("more"))
+        .isInstanceOf(ApiaryException.class)
+        .hasMessage(
+            "Catalog state '_registry/state_000002.json' cannot be used: it was written by a newer"
+                + " Apiary (format_version 2; this Apiary reads format_version 1). Upgrade Apiary"
+                + " on this node to use this storage");
+    assertThat(stateKeys(memory))
+        .containsExactly("_registry/state_000001.json", "_registry/state_000002.json");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.apiary.catalog.internal;
 
+import dev.apiary.error.ApiaryException;
 import dev.apiary.storage.ObjectStore;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -87,6 +88,9 @@ public final class RegistryReader {
         return Optional.of(codec.read(content.get(), version));
       } catch (CorruptStateException e) {
         warn.accept(key, e.getMessage());
+      } catch (ApiaryException e) {
+        throw new ApiaryException(
+            e.category(), "Catalog state '" + key + "' cannot be used: " + e.getMessage(), e);
       }
     }
     return Optional.empty();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apiary.catalog.FrameDefinition;
 import dev.apiary.catalog.FrameEntry;
 import dev.apiary.error.ApiaryException;
+import dev.apiary.error.ErrorCategory;
 import dev.apiary.table.Column;
 import dev.apiary.table.ColumnType;
 import dev.apiary.table.FrameSchema;
@@ -66,6 +67,17 @@ public final class StateCodec {
   public StateRecord read(byte[] content, long expectedVersion) throws CorruptStateException {
     JsonNode root = parse(content);
     int format = requiredInt(root, "format_version");
+    if (format > FORMAT_VERSION) {
+      // Not corruption: a newer Apiary wrote it. Falling back to an older version and committing
+      // on top of it would silently undo the newer writer's changes, so refuse instead.
+      throw new ApiaryException(
+          ErrorCategory.USER,
+          "it was written by a newer Apiary (format_version "
+              + format
+              + "; this Apiary reads format_version "
+              + FORMAT_VERSION
+              + "). Upgrade Apiary on this node to use this storage");
+    }
     if (format != FORMAT_VERSION) {
       throw new CorruptStateException(
           "it has format_version "
