@@ -72,9 +72,14 @@ public final class LocalStoreChildProcess {
   }
 
   private static void crash(LocalObjectStore store, long seed) {
+    // Prepared up front so the loop spends its time writing, where the parent's kill should land.
     Random random = new Random(seed);
+    List<byte[]> contents = new ArrayList<>();
+    for (int size : new int[] {1_000_000, 2_500_000, 4_000_000}) {
+      contents.add(selfChecking(random, size + random.nextInt(1000)));
+    }
     for (long i = 0; ; i++) {
-      byte[] content = selfChecking(random, 1_000_000 + random.nextInt(3_000_000));
+      byte[] content = contents.get((int) (i % contents.size()));
       if (i % 2 == 0) {
         store.putIfAbsent("crash/created-" + seed + "-" + i, content);
       } else {
