@@ -268,8 +268,9 @@ public final class LocalObjectStore implements ObjectStore {
           channel.force(true);
           return temp;
         }
-      } catch (NoSuchFileException e) {
-        // A concurrent delete pruned a directory we had just created; create it again.
+      } catch (NoSuchFileException | FileAlreadyExistsException e) {
+        // A concurrent delete pruned a directory we had just created (or that createDirectories
+        // had just seen), so try again; if an object is in the way, the last attempt reports it.
         deleteQuietly(temp);
         if (attempt == DIRECTORY_ATTEMPTS) {
           throw e;
