@@ -264,17 +264,21 @@ public final class LocalObjectStore implements ObjectStore {
     Path directory = target.getParent();
     Path temp = directory.resolve(TEMP_PREFIX + UUID.randomUUID());
     for (int attempt = 1; ; attempt++) {
-      Files.createDirectories(directory);
-      try (FileChannel channel =
-          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
+      try {
+        Files.createDirectories(directory);
+        try (FileChannel channel =
+            FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          ByteBuffer buffer = ByteBuffer.wrap(content);
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+          channel.force(true);
+          return temp;
         }
-        channel.force(true);
-        return temp;
-      } catch (NoSuchFileException e) {
-        // A concurrent delete pruned the directory we just created; create it again.
+      } catch (NoSuchFileException | FileAlreadyExistsException e) {
+        // A concurrent delete pruned a directory we had just created (or that createDirectories
+        // had just seen), so try again; if an object is in the way, the last attempt reports it.
+        deleteQuietly(temp);
         if (attempt == DIRECTORY_ATTEMPTS) {
           throw e;
         }

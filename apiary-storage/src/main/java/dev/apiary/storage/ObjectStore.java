@@ -10,6 +10,10 @@ import java.util.Optional;
  * ObjectKeys#requireValid}); invalid keys throw {@link dev.apiary.error.InvalidInputException}.
  * Failures of the store itself throw {@link ObjectStoreException} naming the operation and key.
  *
+ * <p>Portable callers never use a key that is also the directory of other keys ({@code a} and
+ * {@code a/b}): S3 allows it, a local directory cannot hold both ({@link LocalObjectStore} throws
+ * {@link ObjectStoreException} for the second write).
+ *
  * <p>Every implementation is safe to use from many threads, and (for stores that are shared, such
  * as a directory or a bucket) from many processes and machines at once.
  */

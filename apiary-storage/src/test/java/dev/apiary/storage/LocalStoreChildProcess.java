@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
@@ -17,8 +18,8 @@ import java.util.zip.CRC32;
  *
  * <ul>
  *   <li>{@code race <root> <writer> <keys>}: prints {@code READY}, waits for a line on stdin, then
- *       calls {@code putIfAbsent} on {@code race/key-0..keys-1} with {@link #raceContent}, prints
- *       {@code WON <key>} for each win and {@code DONE}.
+ *       calls {@code putIfAbsent} on {@code race/key-0..keys-1} (in an order of its own) with
+ *       {@link #raceContent}, prints {@code WON <key>} for each win and {@code DONE}.
  *   <li>{@code crash <root> <seed>}: writes {@link #selfChecking} objects of 1-4 MB forever, by
  *       {@code putIfAbsent} to new keys and {@code put} over a few shared keys, printing {@code
  *       READY} after the first; the parent kills it.
@@ -50,9 +51,15 @@ public final class LocalStoreChildProcess {
     System.out.flush();
     new BufferedReader(new InputStreamReader(System.in, UTF_8)).readLine();
     byte[] content = raceContent(writer);
-    List<String> won = new ArrayList<>();
+    // In one shared order the first process to start would win every key; shuffled orders make
+    // the processes collide all over the key range.
+    List<String> order = new ArrayList<>();
     for (int k = 0; k < keys; k++) {
-      String key = "race/key-" + k;
+      order.add("race/key-" + k);
+    }
+    Collections.shuffle(order, new Random(writer));
+    List<String> won = new ArrayList<>();
+    for (String key : order) {
       if (store.putIfAbsent(key, content)) {
         won.add(key);
       }
@@ -65,9 +72,14 @@ public final class LocalStoreChildProcess {
   }
 
   private static void crash(LocalObjectStore store, long seed) {
+    // Prepared up front so the loop spends its time writing, where the parent's kill should land.
     Random random = new Random(seed);
+    List<byte[]> contents = new ArrayList<>();
+    for (int size : new int[] {1_000_000, 2_500_000, 4_000_000}) {
+      contents.add(selfChecking(random, size + random.nextInt(1000)));
+    }
     for (long i = 0; ; i++) {
-      byte[] content = selfChecking(random, 1_000_000 + random.nextInt(3_000_000));
+      byte[] content = contents.get((int) (i % contents.size()));
       if (i % 2 == 0) {
         store.putIfAbsent("crash/created-" + seed + "-" + i, content);
       } else {

@@ -480,6 +480,53 @@ public abstract class ObjectStoreContractTest {
     assertThat(store.get("torn/k").orElseThrow()).isEqualTo(uniform((byte) versions, size));
   }
 
+  @Test
+  void writesDeletesAndListsInOneDirectoryDoNotTripOverEachOther() throws Exception {
+    int writers = 4;
+    int rounds = 300;
+    AtomicBoolean running = new AtomicBoolean(true);
+    ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < writers; t++) {
+        String key = "churn/a/b/k-" + t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < rounds; i++) {
+                    if (i % 2 == 0) {
+                      store.put(key, bytes(key + i));
+                    } else if (!store.putIfAbsent(key, bytes(key + i))) {
+                      throw new AssertionError(key + " should have been absent in round " + i);
+                    }
+                    store.delete(key);
+                  }
+                  return null;
+                }));
+      }
+      Future<?> lister =
+          pool.submit(
+              () -> {
+                while (running.get()) {
+                  store.list("churn/");
+                  store.list("churn/a/b/");
+                }
+                return null;
+              });
+      try {
+        for (Future<?> future : futures) {
+          future.get(120, TimeUnit.SECONDS);
+        }
+      } finally {
+        running.set(false);
+      }
+      lister.get(120, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.list("churn/")).isEmpty();
+  }
+
   private static byte[] uniform(byte value, int size) {
     byte[] content = new byte[size];
     Arrays.fill(content, value);
