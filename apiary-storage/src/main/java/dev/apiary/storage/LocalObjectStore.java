@@ -134,6 +134,47 @@ public final class LocalObjectStore implements ObjectStore {
 
   @Override
   public void put(String key, byte[] content) {
+    replace(key, "put", channel -> writeFully(channel, ByteBuffer.wrap(content)));
+  }
+
+  /** Copies the file into place through a temp file and an atomic rename, like {@link #put}. */
+  @Override
+  public void putFile(String key, Path file) {
+    replace(
+        key,
+        "putFile",
+        channel -> {
+          try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = source.size();
+            long position = 0;
+            while (position < size) {
+              position += source.transferTo(position, size - position, channel);
+            }
+          }
+        });
+  }
+
+  @Override
+  public Optional<Path> localFile(String key) {
+    Path path = pathOf(key);
+    return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+        ? Optional.of(path)
+        : Optional.empty();
+  }
+
+  /** How content reaches a temp file. */
+  @FunctionalInterface
+  private interface ContentWriter {
+    void writeTo(FileChannel channel) throws IOException;
+  }
+
+  private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
+  }
+
+  private void replace(String key, String operation, ContentWriter content) {
     Path target = pathOf(key);
     Path temp = null;
     try {
@@ -143,7 +184,8 @@ public final class LocalObjectStore implements ObjectStore {
             temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         throw new ObjectStoreException(
-            "put '"
+            operation
+                + " '"
                 + key
                 + "' failed in "
                 + describe()
@@ -153,7 +195,7 @@ public final class LocalObjectStore implements ObjectStore {
       temp = null;
       forceDirectory(target.getParent());
     } catch (IOException e) {
-      throw failure("put", key, e);
+      throw failure(operation, key, e);
     } finally {
       deleteQuietly(temp);
     }
@@ -164,7 +206,7 @@ public final class LocalObjectStore implements ObjectStore {
     Path target = pathOf(key);
     Path temp = null;
     try {
-      temp = writeTemporary(target, content);
+      temp = writeTemporary(target, channel -> writeFully(channel, ByteBuffer.wrap(content)));
       try {
         // link() is create-only at the name level and the content is already durable, so the name
         // appears with the complete content or not at all, even across processes and crashes.
@@ -260,7 +302,7 @@ public final class LocalObjectStore implements ObjectStore {
     return path;
   }
 
-  private Path writeTemporary(Path target, byte[] content) throws IOException {
+  private Path writeTemporary(Path target, ContentWriter content) throws IOException {
     Path directory = target.getParent();
     Path temp = directory.resolve(TEMP_PREFIX + UUID.randomUUID());
     for (int attempt = 1; ; attempt++) {
@@ -268,10 +310,7 @@ public final class LocalObjectStore implements ObjectStore {
         Files.createDirectories(directory);
         try (FileChannel channel =
             FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-          ByteBuffer buffer = ByteBuffer.wrap(content);
-          while (buffer.hasRemaining()) {
-            channel.write(buffer);
-          }
+          content.writeTo(channel);
           channel.force(true);
           return temp;
         }

@@ -1,5 +1,8 @@
 package dev.apiary.storage;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +44,32 @@ public interface ObjectStore extends AutoCloseable {
    * the complete new content, never a torn or empty object; a crash leaves one of the two.
    */
   void put(String key, byte[] content);
+
+  /**
+   * Writes an object from a local file, with the guarantees of {@link #put}. Stores that can stream
+   * (or copy) a file override this; the default reads the file into memory.
+   *
+   * @throws ObjectStoreException if the file cannot be read or the object cannot be written
+   */
+  default void putFile(String key, Path file) {
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ObjectStoreException(
+          "putFile '" + key + "' in " + describe() + ": cannot read " + file + ": " + e, e);
+    }
+    put(key, content);
+  }
+
+  /**
+   * The local file that holds an object, for stores whose objects are plain files; readers may open
+   * it directly instead of copying. Empty for remote stores and for missing keys. The file must be
+   * treated as read-only.
+   */
+  default Optional<Path> localFile(String key) {
+    return Optional.empty();
+  }
 
   /**
    * Creates an object only if no object has that key: the single serialisation primitive of the

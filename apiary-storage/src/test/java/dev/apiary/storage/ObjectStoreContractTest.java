@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apiary.error.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,6 +75,23 @@ public abstract class ObjectStoreContractTest {
     store.put("a/b/c.json", bytes("{\"v\":1}"));
     assertThat(store.get("a/b/c.json"))
         .hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes("{\"v\":1}")));
+  }
+
+  @Test
+  void putFileStoresTheFileAndReplacesAtomically(@TempDir Path files) throws Exception {
+    Path file = files.resolve("cell.parquet");
+    byte[] content = new byte[3 * 1024 * 1024 + 17];
+    new Random(7).nextBytes(content);
+    Files.write(file, content);
+    store.put("f/cell.parquet", bytes("old"));
+    store.putFile("f/cell.parquet", file);
+    assertThat(store.get("f/cell.parquet"))
+        .hasValueSatisfying(v -> assertThat(v).isEqualTo(content));
+    assertThat(keys(store.list("f/"))).containsExactly("f/cell.parquet");
+    store
+        .localFile("f/cell.parquet")
+        .ifPresent(local -> assertThat(local).hasBinaryContent(content));
+    assertThat(store.localFile("f/missing.parquet")).isEmpty();
   }
 
   @Test
