@@ -1,0 +1,230 @@
+package dev.apiary.engine;
+
+import static dev.apiary.engine.DuckDbChamber.literal;
+
+import dev.apiary.engine.internal.CellStatistics;
+import dev.apiary.engine.internal.SchemaAlignment;
+import dev.apiary.storage.ObjectStore;
+import dev.apiary.table.AppTransaction;
+import dev.apiary.table.CommitConflictException;
+import dev.apiary.table.CommitResult;
+import dev.apiary.table.DataFile;
+import dev.apiary.table.FileStatistics;
+import dev.apiary.table.FrameLog;
+import dev.apiary.table.FrameMetadata;
+import dev.apiary.table.PartitionPaths;
+import dev.apiary.table.Snapshot;
+import dev.apiary.table.WriteOperation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+
+/**
+ * Writes data into a frame as cells: the data is checked and cast by column name against the frame
+ * schema, cut into Parquet cells near the target size (partitioned like the frame, with the frame's
+ * codec, statistics collected by the engine), the cells are put into storage, and the write becomes
+ * visible in exactly one commit. A write that fails leaves no trace: no commit, and its cells are
+ * removed (unless storage left the commit's outcome unknown).
+ */
+public final class CellWriter {
+  /** Frame property (Delta configuration key) holding the Parquet codec. */
+  public static final String CODEC_KEY = dev.apiary.table.FrameTables.CODEC_KEY;
+
+  public static final String DEFAULT_CODEC = "lz4_raw";
+
+  private final ObjectStore store;
+  private final BufferAllocator allocator;
+  private final Path stagingRoot;
+
+  /**
+   * @param stagingRoot local directory for cells before they are put into storage
+   */
+  public CellWriter(ObjectStore store, BufferAllocator allocator, Path stagingRoot) {
+    this.store = store;
+    this.allocator = allocator;
+    this.stagingRoot = stagingRoot;
+  }
+
+  /** One write. */
+  public record Request(
+      FrameLog log,
+      String frameName,
+      ArrowReader data,
+      WriteOperation.Mode mode,
+      Optional<AppTransaction> token,
+      long targetCellBytes,
+      ChamberSettings chamber) {}
+
+  /**
+   * Runs the write.
+   *
+   * @throws SchemaMismatchException if the data does not fit the frame
+   * @throws CommitConflictException if the commit could not be made; nothing is in the frame
+   */
+  public WriteSummary write(Request request) {
+    long started = System.nanoTime();
+    Snapshot snapshot = request.log().snapshot();
+    FrameMetadata metadata = snapshot.metadata();
+    String codec = metadata.configuration().getOrDefault(CODEC_KEY, DEFAULT_CODEC);
+    List<String> select;
+    try {
+      select =
+          SchemaAlignment.selectList(
+              request.data().getVectorSchemaRoot().getSchema(), metadata, request.frameName());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the schema of the data", e);
+    }
+    Path staging = stagingRoot.resolve("write-" + UUID.randomUUID());
+    List<String> uploaded = new ArrayList<>();
+    boolean keepCells = false;
+    try (DuckDbChamber chamber = DuckDbChamber.open(request.chamber());
+        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+      Files.createDirectories(staging);
+      Data.exportArrayStream(allocator, request.data(), stream);
+      chamber.connection().registerArrowStream("apiary_input", stream);
+      List<DataFile> cells = new ArrayList<>();
+      long rows = 0;
+      long bytes = 0;
+      String sql = copySql(select, metadata, codec, staging, request.targetCellBytes());
+      try (Statement statement = chamber.connection().createStatement();
+          ResultSet files = statement.executeQuery(sql)) {
+        while (files.next()) {
+          long count = ((Number) files.getObject("count")).longValue();
+          Path file = Path.of(files.getString("filename"));
+          if (count == 0) {
+            continue;
+          }
+          Map<String, String> partitionValues =
+              partitionValues(metadata, files.getObject("partition_keys"));
+          String relative = cellPath(metadata, partitionValues, file.getFileName().toString());
+          FileStatistics stats =
+              CellStatistics.of(count, (Map<?, ?>) files.getObject("column_statistics"), metadata);
+          long size = Files.size(file);
+          store.putFile(request.log().root() + relative, file);
+          uploaded.add(request.log().root() + relative);
+          cells.add(
+              new DataFile(
+                  relative, partitionValues, size, System.currentTimeMillis(), true, stats));
+          rows += count;
+          bytes += size;
+        }
+      } catch (SQLException e) {
+        throw DuckDbChamber.translate(e, "write to " + request.frameName());
+      }
+      WriteOperation operation = new WriteOperation(request.mode(), cells, request.token());
+      CommitResult result;
+      try {
+        result = request.log().commit(operation);
+      } catch (dev.apiary.table.CommitStateUnknownException e) {
+        keepCells = true;
+        throw e;
+      }
+      uploaded
+          .clear(); // Committed (or, if already applied, removed by the log): not ours to delete.
+      return new WriteSummary(
+          result.version(),
+          result.alreadyApplied() ? 0 : cells.size(),
+          result.alreadyApplied() ? 0 : rows,
+          result.alreadyApplied() ? 0 : bytes,
+          (System.nanoTime() - started) / 1_000_000,
+          result.alreadyApplied());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Write to " + request.frameName() + " failed", e);
+    } finally {
+      if (!keepCells) {
+        for (String key : uploaded) {
+          try {
+            store.delete(key);
+          } catch (RuntimeException e) {
+            // Best effort: an unreferenced cell is invisible to readers and removed by vacuum.
+          }
+        }
+      }
+      deleteRecursively(staging);
+    }
+  }
+
+  private static String copySql(
+      List<String> select, FrameMetadata metadata, String codec, Path staging, long targetBytes) {
+    StringBuilder sql = new StringBuilder("COPY (SELECT ");
+    sql.append(String.join(", ", select));
+    sql.append(" FROM apiary_input) TO ").append(literal(staging.toString()));
+    sql.append(" (FORMAT parquet, COMPRESSION ").append(codec);
+    sql.append(", RETURN_STATS, OVERWRITE_OR_IGNORE");
+    sql.append(", FILENAME_PATTERN ").append(literal("part-{uuid}." + codec));
+    sql.append(", FILE_SIZE_BYTES ").append(Math.max(1L << 20, targetBytes));
+    if (!metadata.partitionColumns().isEmpty()) {
+      sql.append(", PARTITION_BY (")
+          .append(
+              metadata.partitionColumns().stream()
+                  .map(DuckDbChamber::identifier)
+                  .collect(Collectors.joining(", ")))
+          .append("), WRITE_PARTITION_COLUMNS true");
+    }
+    return sql.append(')').toString();
+  }
+
+  private static Map<String, String> partitionValues(FrameMetadata metadata, Object keys) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (metadata.partitionColumns().isEmpty()) {
+      return values;
+    }
+    Map<?, ?> raw = keys instanceof Map<?, ?> m ? m : Map.of();
+    for (String column : metadata.partitionColumns()) {
+      Object value = raw.get(column);
+      if (value == null) {
+        for (Map.Entry<?, ?> e : raw.entrySet()) {
+          if (String.valueOf(e.getKey()).equalsIgnoreCase(column)) {
+            value = e.getValue();
+          }
+        }
+      }
+      String text = value == null ? null : value.toString();
+      if (text != null && text.endsWith("+00")) {
+        // TIMESTAMPTZ rendered in UTC: Delta's partition value form has no offset.
+        text = text.substring(0, text.length() - 3);
+      }
+      values.put(column, text);
+    }
+    return values;
+  }
+
+  private static String cellPath(
+      FrameMetadata metadata, Map<String, String> partitionValues, String fileName) {
+    StringBuilder path = new StringBuilder();
+    for (String column : metadata.partitionColumns()) {
+      path.append(column)
+          .append('=')
+          .append(PartitionPaths.escape(partitionValues.get(column)))
+          .append('/');
+    }
+    return path.append(fileName).toString();
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Staging files only.
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package dev.apiary.engine;
+
+import dev.apiary.error.ErrorCategory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * A sealed chamber: one in-memory DuckDB instance with its own thread count, hard memory limit and
+ * spill directory. Work runs in it in two phases: set-up by Apiary (views, staging), then {@link
+ * #seal()}, after which user SQL cannot reach files outside the allowed directories, the network,
+ * extensions or settings. Closing it frees the engine and deletes the spill directory.
+ */
+public final class DuckDbChamber implements AutoCloseable {
+  private final ChamberSettings settings;
+  private final DuckDBConnection connection;
+  private volatile Statement running;
+
+  private DuckDbChamber(ChamberSettings settings, DuckDBConnection connection) {
+    this.settings = settings;
+    this.connection = connection;
+  }
+
+  /** Starts an engine instance with the given budget. */
+  public static DuckDbChamber open(ChamberSettings settings) {
+    try {
+      Files.createDirectories(settings.scratchDirectory());
+      DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+      DuckDbChamber chamber = new DuckDbChamber(settings, connection);
+      chamber.execute("SET threads = " + settings.threads());
+      chamber.execute("SET memory_limit = '" + settings.memoryLimitBytes() / 1024 + "KiB'");
+      chamber.execute("SET temp_directory = " + literal(settings.scratchDirectory().toString()));
+      chamber.execute("SET TimeZone = 'UTC'");
+      chamber.execute("SET autoinstall_known_extensions = false");
+      chamber.execute("SET autoload_known_extensions = false");
+      return chamber;
+    } catch (SQLException e) {
+      throw new EngineException(
+          ErrorCategory.INTERNAL, "Could not start a DuckDB chamber: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Could not create the chamber scratch directory " + settings.scratchDirectory(), e);
+    }
+  }
+
+  public ChamberSettings settings() {
+    return settings;
+  }
+
+  /** The engine connection; use one statement at a time. */
+  public DuckDBConnection connection() {
+    return connection;
+  }
+
+  /** Runs a statement written by Apiary (never user SQL before {@link #seal()}). */
+  public void execute(String sql) {
+    try (Statement statement = connection.createStatement()) {
+      running = statement;
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw translate(e, sql);
+    } finally {
+      running = null;
+    }
+  }
+
+  /**
+   * Locks the chamber for user SQL: only the allowed directories can be read, nothing can be
+   * written outside the spill directory, no extension can be installed or loaded, and no setting
+   * can be changed again.
+   */
+  public void seal() {
+    sealWith(java.util.Set.of());
+  }
+
+  /** {@link #seal()} with more directories user SQL may read (the cells of this query). */
+  public void sealWith(java.util.Collection<Path> extraDirectories) {
+    String allowed =
+        Stream.of(
+                settings.allowedDirectories().stream(),
+                extraDirectories.stream(),
+                Stream.of(settings.scratchDirectory()))
+            .flatMap(s -> s)
+            .distinct()
+            .map(p -> literal(p.toAbsolutePath() + "/"))
+            .collect(Collectors.joining(", ", "[", "]"));
+    execute("SET allowed_directories = " + allowed);
+    execute("SET enable_external_access = false");
+    execute("SET lock_configuration = true");
+  }
+
+  /** Interrupts the statement that is running, if any; it fails with an interruption error. */
+  public void cancel() {
+    Statement statement = running;
+    if (statement != null) {
+      try {
+        statement.cancel();
+      } catch (SQLException e) {
+        // The statement finished or the chamber is closing; nothing left to interrupt.
+      }
+    }
+  }
+
+  /** Remembers the statement running now so that {@link #cancel()} can reach it. */
+  void running(Statement statement) {
+    this.running = statement;
+  }
+
+  /** Turns an engine error into an Apiary error of the right category. */
+  public static RuntimeException translate(SQLException e, String what) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+    if (message.startsWith("Permission Error")
+        || message.contains("disabled by configuration")
+        || message.contains("lock_configuration")) {
+      return new AccessDeniedException(
+          message
+              + ". User SQL may only read frames (and files inside Apiary's own directories);"
+              + " it cannot reach other files, the network, extensions or settings");
+    }
+    if (message.startsWith("Out of Memory Error")) {
+      return new EngineException(ErrorCategory.RESOURCE, message, e);
+    }
+    if (message.startsWith("INTERRUPT Error")) {
+      return new EngineException(ErrorCategory.RESOURCE, "The statement was interrupted", e);
+    }
+    if (message.startsWith("Parser Error")
+        || message.startsWith("Binder Error")
+        || message.startsWith("Catalog Error")
+        || message.startsWith("Conversion Error")
+        || message.startsWith("Invalid Input Error")
+        || message.startsWith("Constraint Error")
+        || message.startsWith("Out of Range Error")
+        || message.startsWith("Not implemented Error")) {
+      return new EngineException(ErrorCategory.USER, message, e);
+    }
+    return new EngineException(ErrorCategory.INTERNAL, message, e);
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // Closing an in-memory instance frees it; there is nothing to recover.
+    }
+    try (Stream<Path> paths = Files.walk(settings.scratchDirectory())) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Spill files of a closed engine; a leftover directory is harmless.
+    }
+  }
+
+  /** A SQL string literal. */
+  public static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  /** A SQL identifier, always quoted. */
+  public static String identifier(String name) {
+    return '"' + name.replace("\"", "\"\"") + '"';
+  }
+}

@@ -1,0 +1,375 @@
+package dev.apiary.engine;
+
+import static dev.apiary.engine.DuckDbChamber.identifier;
+import static dev.apiary.engine.DuckDbChamber.literal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apiary.catalog.Catalog;
+import dev.apiary.catalog.FrameEntry;
+import dev.apiary.engine.internal.CellPruner;
+import dev.apiary.engine.internal.DuckDbTypes;
+import dev.apiary.engine.internal.FrameReference;
+import dev.apiary.engine.internal.SqlAnalyzer;
+import dev.apiary.engine.internal.Statements;
+import dev.apiary.engine.internal.StaticArrowReader;
+import dev.apiary.error.ErrorCategory;
+import dev.apiary.error.InvalidInputException;
+import dev.apiary.table.Column;
+import dev.apiary.table.DataFile;
+import dev.apiary.table.FrameTables;
+import dev.apiary.table.Snapshot;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.duckdb.DuckDBResultSet;
+
+/**
+ * Runs SQL against frames. A query is parsed by the engine itself ({@code json_serialize_sql}), the
+ * frames it reads are resolved in the session's USE context and read at one snapshot each (snapshot
+ * isolation per statement), cells that cannot match the WHERE clause are pruned, and the statement
+ * runs unchanged in a fresh sealed chamber whose views expose only the kept cells. Apiary commands
+ * (USE, SHOW, DESCRIBE, EXPLAIN) are answered here; data changes and host access are refused.
+ * Thread-safe: every call uses its own chamber.
+ */
+public final class QueryEngine {
+  private static final int BATCH_ROWS = 64 * 1024;
+
+  private final Catalog catalog;
+  private final FrameTables tables;
+  private final CellFiles cellFiles;
+  private final BufferAllocator allocator;
+  private final Supplier<ChamberSettings> chambers;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public QueryEngine(
+      Catalog catalog,
+      FrameTables tables,
+      CellFiles cellFiles,
+      BufferAllocator allocator,
+      Supplier<ChamberSettings> chambers) {
+    this.catalog = catalog;
+    this.tables = tables;
+    this.cellFiles = cellFiles;
+    this.allocator = allocator;
+    this.chambers = chambers;
+  }
+
+  /** Options of one statement. */
+  public record Options(boolean pruning) {
+    public static final Options DEFAULT = new Options(true);
+  }
+
+  public QueryResult execute(String sql, SqlSession session) {
+    return execute(sql, session, Options.DEFAULT);
+  }
+
+  /**
+   * Runs one statement.
+   *
+   * @throws InvalidInputException for data changes and unsupported statements
+   * @throws AccessDeniedException for statements that would reach the host
+   * @throws dev.apiary.error.NotFoundException for frames, boxes or hives that do not exist
+   * @throws EngineException for errors the engine reports (syntax, binding, memory)
+   */
+  public QueryResult execute(String sql, SqlSession session, Options options) {
+    String stripped = Statements.strip(sql);
+    return switch (Statements.classify(stripped)) {
+      case USE -> ApiaryCommands.use(stripped, session, catalog, allocator);
+      case SHOW -> ApiaryCommands.show(stripped, session, catalog, allocator);
+      case DESCRIBE -> ApiaryCommands.describe(stripped, session, catalog, tables, allocator);
+      case EXPLAIN -> explain(stripped, session, options);
+      case QUERY -> query(stripped, session, options, false);
+    };
+  }
+
+  private QueryResult explain(String stripped, SqlSession session, Options options) {
+    String rest = stripped.substring("EXPLAIN".length()).strip();
+    boolean analyze = rest.toUpperCase(java.util.Locale.ROOT).startsWith("ANALYZE");
+    if (analyze) {
+      rest = rest.substring("ANALYZE".length()).strip();
+    }
+    if (Statements.classify(rest) != Statements.Kind.QUERY) {
+      throw new InvalidInputException("EXPLAIN works on queries (SELECT, WITH, FROM, VALUES)");
+    }
+    long rows = -1;
+    List<QueryResult.FramePlan> plan;
+    Map<String, Long> timings;
+    try (QueryResult result = query(rest, session, options, !analyze)) {
+      if (analyze) {
+        long started = System.nanoTime();
+        rows = 0;
+        ArrowReader reader = result.reader();
+        while (reader.loadNextBatch()) {
+          rows += reader.getVectorSchemaRoot().getRowCount();
+        }
+        Map<String, Long> all = new LinkedHashMap<>(result.timingsMicros());
+        all.put("execute", (System.nanoTime() - started) / 1000);
+        timings = all;
+      } else {
+        timings = result.timingsMicros();
+      }
+      plan = result.plan();
+    } catch (IOException e) {
+      throw new EngineException(ErrorCategory.INTERNAL, "Reading the result failed: " + e, e);
+    }
+    List<List<String>> lines = new ArrayList<>();
+    ChamberSettings chamber = chambers.get();
+    for (QueryResult.FramePlan frame : plan) {
+      lines.add(
+          List.of(
+              "frame "
+                  + frame.frame()
+                  + " @ version "
+                  + frame.version()
+                  + ": "
+                  + frame.cellsKept()
+                  + " of "
+                  + frame.cellsTotal()
+                  + " cells kept, "
+                  + (frame.cellsTotal() - frame.cellsKept())
+                  + " pruned ("
+                  + frame.why()
+                  + ")"));
+    }
+    lines.add(
+        List.of(
+            "chamber: "
+                + chamber.threads()
+                + " threads, memory limit "
+                + chamber.memoryLimitBytes() / (1 << 20)
+                + " MiB, on this node"));
+    if (analyze) {
+      lines.add(List.of("rows: " + rows));
+      timings.forEach(
+          (phase, micros) ->
+              lines.add(
+                  List.of(
+                      String.format(
+                          java.util.Locale.ROOT, "%s: %.3f ms", phase, micros / 1000.0))));
+    }
+    return new QueryResult(
+        new StaticArrowReader(allocator, List.of("plan"), lines), plan, timings, null);
+  }
+
+  private QueryResult query(String sql, SqlSession session, Options options, boolean planOnly) {
+    Map<String, Long> timings = new LinkedHashMap<>();
+    long t0 = System.nanoTime();
+    DuckDbChamber chamber = DuckDbChamber.open(chambers.get());
+    boolean handedOver = false;
+    try {
+      JsonNode statement = parse(chamber, sql);
+      List<FrameReference> references =
+          SqlAnalyzer.analyze(
+              statement,
+              session,
+              name ->
+                  catalog
+                      .findFrame(name.hive(), name.box(), name.frame())
+                      .map(e -> e.definition().schema()));
+      long t1 = System.nanoTime();
+      timings.put("analyse", (t1 - t0) / 1000);
+
+      Map<FrameName, List<FrameReference>> byFrame = SqlAnalyzer.byFrame(references);
+      Map<FrameName, Snapshot> snapshots = new LinkedHashMap<>();
+      Map<FrameName, FrameEntry> entries = new LinkedHashMap<>();
+      for (FrameName name : byFrame.keySet()) {
+        FrameEntry entry = catalog.frame(name.hive(), name.box(), name.frame());
+        entries.put(name, entry);
+        snapshots.put(name, tables.snapshot(entry));
+      }
+      long t2 = System.nanoTime();
+      timings.put("snapshot", (t2 - t1) / 1000);
+
+      List<QueryResult.FramePlan> plan = new ArrayList<>();
+      Map<FrameName, List<DataFile>> kept = new LinkedHashMap<>();
+      for (Map.Entry<FrameName, List<FrameReference>> e : byFrame.entrySet()) {
+        Snapshot snapshot = snapshots.get(e.getKey());
+        List<DataFile> cells = prune(snapshot, e.getValue(), options.pruning());
+        kept.put(e.getKey(), cells);
+        plan.add(
+            new QueryResult.FramePlan(
+                e.getKey(),
+                snapshot.version(),
+                snapshot.fileCount(),
+                cells.size(),
+                !options.pruning()
+                    ? "pruning disabled"
+                    : e.getValue().stream().anyMatch(r -> r.filter().isEmpty())
+                        ? "no usable WHERE for every reference"
+                        : "by statistics and partition values"));
+      }
+      long t3 = System.nanoTime();
+      timings.put("prune", (t3 - t2) / 1000);
+      if (planOnly) {
+        handedOver = true;
+        return new QueryResult(
+            new StaticArrowReader(allocator, List.of("plan"), List.of()), plan, timings, chamber);
+      }
+
+      Set<Path> allowed = new LinkedHashSet<>();
+      setUp(chamber, session, entries, kept, allowed);
+      long t4 = System.nanoTime();
+      timings.put("setup", (t4 - t3) / 1000);
+
+      Statement statement2 = chamber.connection().createStatement();
+      ResultSet rows;
+      try {
+        chamber.running(statement2);
+        rows = statement2.executeQuery(sql);
+      } catch (SQLException e) {
+        statement2.close();
+        throw DuckDbChamber.translate(e, sql);
+      }
+      ArrowReader reader =
+          (ArrowReader) ((DuckDBResultSet) rows).arrowExportStream(allocator, BATCH_ROWS);
+      timings.put("execute", (System.nanoTime() - t4) / 1000);
+      handedOver = true;
+      return new QueryResult(
+          reader,
+          plan,
+          timings,
+          () -> {
+            rows.close();
+            statement2.close();
+            chamber.close();
+          });
+    } catch (SQLException e) {
+      throw DuckDbChamber.translate(e, sql);
+    } finally {
+      if (!handedOver) {
+        chamber.close();
+      }
+    }
+  }
+
+  private JsonNode parse(DuckDbChamber chamber, String sql) throws SQLException {
+    String serialized;
+    try (PreparedStatement statement =
+        chamber.connection().prepareStatement("SELECT json_serialize_sql(?)")) {
+      statement.setString(1, sql);
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        serialized = result.getString(1);
+      }
+    }
+    JsonNode root;
+    try {
+      root = json.readTree(serialized);
+    } catch (IOException e) {
+      throw new EngineException(ErrorCategory.INTERNAL, "Unreadable syntax tree: " + e, e);
+    }
+    if (root.path("error").asBoolean(false)) {
+      throw new EngineException(
+          ErrorCategory.USER,
+          "Parser Error: " + root.path("error_message").asText("the statement cannot be parsed"),
+          null);
+    }
+    JsonNode statements = root.path("statements");
+    if (statements.size() != 1) {
+      throw new InvalidInputException(
+          "Run one statement at a time; this text holds " + statements.size());
+    }
+    return statements.get(0);
+  }
+
+  private List<DataFile> prune(
+      Snapshot snapshot, List<FrameReference> references, boolean enabled) {
+    if (!enabled || references.stream().anyMatch(r -> r.filter().isEmpty())) {
+      return new ArrayList<>(snapshot.files());
+    }
+    List<DataFile> kept = new ArrayList<>();
+    for (DataFile cell : snapshot.files()) {
+      for (FrameReference reference : references) {
+        if (new CellPruner(reference.columns()).mayMatch(reference.filter().get(), cell)) {
+          kept.add(cell);
+          break;
+        }
+      }
+    }
+    return kept;
+  }
+
+  /** Attaches a catalog per hive and a view per frame over its kept cells, then seals. */
+  private void setUp(
+      DuckDbChamber chamber,
+      SqlSession session,
+      Map<FrameName, FrameEntry> entries,
+      Map<FrameName, List<DataFile>> kept,
+      Set<Path> allowed) {
+    Set<String> hives = new LinkedHashSet<>();
+    Set<String> schemas = new LinkedHashSet<>();
+    hives.add(session.hive());
+    session.box().ifPresent(b -> schemas.add(identifier(session.hive()) + "." + identifier(b)));
+    for (FrameName name : entries.keySet()) {
+      hives.add(name.hive());
+      schemas.add(identifier(name.hive()) + "." + identifier(name.box()));
+    }
+    for (String hive : hives) {
+      try {
+        chamber.execute("ATTACH ':memory:' AS " + identifier(hive));
+      } catch (EngineException e) {
+        throw new InvalidInputException(
+            "Hive '"
+                + hive
+                + "' cannot be queried: its name collides with a catalog the SQL engine reserves"
+                + " (memory, system, temp, main); "
+                + e.getMessage());
+      }
+    }
+    for (String schema : schemas) {
+      chamber.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+    }
+    for (Map.Entry<FrameName, FrameEntry> e : entries.entrySet()) {
+      FrameName name = e.getKey();
+      List<Column> columns = e.getValue().definition().schema().columns();
+      String viewName =
+          identifier(name.hive()) + "." + identifier(name.box()) + "." + identifier(name.frame());
+      List<DataFile> cells = kept.get(name);
+      String body;
+      String columnList =
+          columns.stream().map(c -> identifier(c.name())).collect(Collectors.joining(", "));
+      if (cells.isEmpty()) {
+        body =
+            "SELECT "
+                + columns.stream()
+                    .map(
+                        c ->
+                            "CAST(NULL AS "
+                                + DuckDbTypes.duckDbType(c.type())
+                                + ") AS "
+                                + identifier(c.name()))
+                    .collect(Collectors.joining(", "))
+                + " WHERE false";
+      } else {
+        List<String> paths = new ArrayList<>();
+        for (DataFile cell : cells) {
+          Path path = cellFiles.localPath(e.getValue().location() + cell.path());
+          allowed.add(path.getParent().toAbsolutePath());
+          paths.add(literal(path.toAbsolutePath().toString()));
+        }
+        body = "SELECT " + columnList + " FROM read_parquet([" + String.join(", ", paths) + "])";
+      }
+      chamber.execute("CREATE VIEW " + viewName + " AS " + body);
+    }
+    String use =
+        session.box().isPresent()
+            ? identifier(session.hive()) + "." + identifier(session.box().get())
+            : identifier(session.hive());
+    chamber.execute("USE " + use);
+    chamber.sealWith(allowed);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.apiary.engine;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.ipc.ArrowReader;
+
+/**
+ * The result of one statement: an Arrow stream (its schema is present even when there are no rows),
+ * the plan Apiary made for it, and per-phase timings. Closing it releases the engine that produced
+ * the stream; read the stream before closing.
+ */
+public final class QueryResult implements AutoCloseable {
+  private final ArrowReader reader;
+  private final List<FramePlan> plan;
+  private final Map<String, Long> timingsMicros;
+  private final AutoCloseable resources;
+
+  /** What a statement read of one frame. */
+  public record FramePlan(
+      FrameName frame, long version, int cellsTotal, int cellsKept, String why) {}
+
+  public QueryResult(
+      ArrowReader reader,
+      List<FramePlan> plan,
+      Map<String, Long> timingsMicros,
+      AutoCloseable resources) {
+    this.reader = reader;
+    this.plan = List.copyOf(plan);
+    this.timingsMicros = Map.copyOf(timingsMicros);
+    this.resources = resources;
+  }
+
+  /** The rows, batch by batch. */
+  public ArrowReader reader() {
+    return reader;
+  }
+
+  /** Frames read, with their snapshot versions and cells kept after pruning. */
+  public List<FramePlan> plan() {
+    return plan;
+  }
+
+  /** Microseconds per phase (analyse, snapshot, prune, setup, execute). */
+  public Map<String, Long> timingsMicros() {
+    return timingsMicros;
+  }
+
+  @Override
+  public void close() {
+    try {
+      reader.close();
+    } catch (IOException e) {
+      // The stream's buffers are released either way.
+    }
+    if (resources != null) {
+      try {
+        resources.close();
+      } catch (Exception e) {
+        // Closing an engine instance frees it; nothing to recover.
+      }
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package dev.apiary.engine;
+
+import dev.apiary.catalog.Catalog;
+import dev.apiary.catalog.FrameDefinition;
+import dev.apiary.catalog.FrameEntry;
+import dev.apiary.storage.LocalObjectStore;
+import dev.apiary.table.FrameLog;
+import dev.apiary.table.FrameLogs;
+import dev.apiary.table.FrameSchema;
+import dev.apiary.table.FrameTables;
+import dev.apiary.table.LogOptions;
+import dev.apiary.table.WriteOperation;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+
+/** A store, catalog, logs, writer and query engine on a temp directory, for engine tests. */
+final class EngineFixture implements AutoCloseable {
+  final Path root;
+  final LocalObjectStore store;
+  final Catalog catalog;
+  final FrameLogs logs;
+  final FrameTables tables;
+  final BufferAllocator allocator = new RootAllocator();
+  final CellWriter writer;
+  final QueryEngine engine;
+  final SqlSession session = new SqlSession();
+
+  EngineFixture(Path root) {
+    this.root = root;
+    this.store = new LocalObjectStore(root.resolve("store"));
+    this.catalog = Catalog.open(store);
+    this.logs =
+        new FrameLogs(store, LogOptions.defaults().withScratchDirectory(root.resolve("scratch")));
+    this.tables = new FrameTables(logs);
+    this.writer = new CellWriter(store, allocator, root.resolve("staging"));
+    this.engine =
+        new QueryEngine(
+            catalog,
+            tables,
+            new CellFiles(store, root.resolve("downloads")),
+            allocator,
+            this::chamber);
+  }
+
+  ChamberSettings chamber() {
+    return new ChamberSettings(
+        2, 512L << 20, root.resolve("spill").resolve(UUID.randomUUID().toString()), List.of());
+  }
+
+  FrameEntry createFrame(
+      String hive,
+      String box,
+      String frame,
+      Map<String, String> columns,
+      List<String> partitionBy) {
+    if (!catalog.listHives().contains(hive)) {
+      catalog.createHive(hive);
+    }
+    if (!catalog.listBoxes(hive).contains(box)) {
+      catalog.createBox(hive, box);
+    }
+    FrameEntry entry =
+        catalog.createFrame(
+            hive,
+            box,
+            frame,
+            new FrameDefinition(FrameSchema.parse(columns), partitionBy, Map.of()));
+    tables.log(entry);
+    return entry;
+  }
+
+  FrameLog log(String hive, String box, String frame) {
+    return tables.log(catalog.frame(hive, box, frame));
+  }
+
+  WriteSummary write(
+      String qualified, VectorSchemaRoot data, WriteOperation.Mode mode, long targetCellBytes) {
+    String[] parts = qualified.split("\\.");
+    try (ArrowReader reader = readerOf(data)) {
+      return writer.write(
+          new CellWriter.Request(
+              log(parts[0], parts[1], parts[2]),
+              qualified,
+              reader,
+              mode,
+              Optional.empty(),
+              targetCellBytes,
+              chamber()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  WriteSummary append(String qualified, VectorSchemaRoot data) {
+    return write(qualified, data, WriteOperation.Mode.APPEND, 64L << 20);
+  }
+
+  /** An Arrow stream over one in-memory batch (through IPC, as a client would send it). */
+  ArrowReader readerOf(VectorSchemaRoot data) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ArrowStreamWriter out = new ArrowStreamWriter(data, null, Channels.newChannel(bytes))) {
+      out.start();
+      out.writeBatch();
+      out.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ArrowStreamReader(new ByteArrayInputStream(bytes.toByteArray()), allocator);
+  }
+
+  /** Runs SQL and returns all rows as lists of Java values (Arrow's getObject, as strings). */
+  List<List<String>> rows(String sql) {
+    return rows(sql, QueryEngine.Options.DEFAULT);
+  }
+
+  List<List<String>> rows(String sql, QueryEngine.Options options) {
+    try (QueryResult result = engine.execute(sql, session, options)) {
+      return drain(result.reader());
+    }
+  }
+
+  static List<List<String>> drain(ArrowReader reader) {
+    List<List<String>> rows = new ArrayList<>();
+    try {
+      while (reader.loadNextBatch()) {
+        VectorSchemaRoot root = reader.getVectorSchemaRoot();
+        for (int r = 0; r < root.getRowCount(); r++) {
+          List<String> row = new ArrayList<>();
+          for (FieldVector vector : root.getFieldVectors()) {
+            Object value = vector.getObject(r);
+            row.add(value == null ? null : value.toString());
+          }
+          rows.add(row);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rows;
+  }
+
+  static Map<String, String> columns(String... pairs) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put(pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  @Override
+  public void close() {
+    logs.close();
+    allocator.close();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.apiary.table;
+
+import dev.apiary.catalog.FrameEntry;
+import dev.apiary.error.NotFoundException;
+import java.util.Map;
+
+/**
+ * Joins the catalog to the frame logs: the log of a catalog entry, created (commit 0) if the
+ * frame's creator died between writing the registry and the log, so any node completes it.
+ */
+public final class FrameTables {
+  /** Delta configuration key holding the frame's Parquet codec. */
+  public static final String CODEC_KEY = "apiary.codec";
+
+  private final FrameLogs logs;
+
+  public FrameTables(FrameLogs logs) {
+    this.logs = logs;
+  }
+
+  public FrameLogs logs() {
+    return logs;
+  }
+
+  /** The Delta metadata of a frame, as its catalog entry defines it. */
+  public static FrameMetadata metadataOf(FrameEntry entry) {
+    return new FrameMetadata(
+        entry.tableId(),
+        entry.name(),
+        entry.definition().schema(),
+        entry.definition().partitionBy(),
+        Map.of(CODEC_KEY, entry.definition().codec()),
+        entry.createdAt().toEpochMilli());
+  }
+
+  /** The log of a frame, with its commit 0 written if it is missing. */
+  public FrameLog log(FrameEntry entry) {
+    FrameLog log = logs.forTable(entry.location());
+    try {
+      log.snapshot();
+    } catch (NotFoundException e) {
+      log.create(metadataOf(entry));
+    }
+    return log;
+  }
+
+  /** The latest snapshot of a frame. */
+  public Snapshot snapshot(FrameEntry entry) {
+    return log(entry).snapshot();
+  }
+}
