@@ -125,6 +125,10 @@ public final class CellWriter {
           bytes += size;
         }
       } catch (SQLException e) {
+        Optional<String> problem = SchemaAlignment.schemaProblem(e.getMessage());
+        if (problem.isPresent()) {
+          throw new SchemaMismatchException(problem.get());
+        }
         throw DuckDbChamber.translate(e, "write to " + request.frameName());
       }
       WriteOperation operation = new WriteOperation(request.mode(), cells, request.token());

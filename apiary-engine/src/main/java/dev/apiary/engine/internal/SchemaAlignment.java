@@ -23,7 +23,21 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * partition or required columns are caught while the data streams, by {@code error()}.
  */
 public final class SchemaAlignment {
+  /** Marks the messages of the {@code error()} calls, so the writer can report them cleanly. */
+  public static final String ERROR_MARKER = "[apiary-schema] ";
+
   private SchemaAlignment() {}
+
+  /** The schema problem inside an engine error message, if the error came from our checks. */
+  public static java.util.Optional<String> schemaProblem(String engineMessage) {
+    int at = engineMessage == null ? -1 : engineMessage.indexOf(ERROR_MARKER);
+    if (at < 0) {
+      return java.util.Optional.empty();
+    }
+    String rest = engineMessage.substring(at + ERROR_MARKER.length());
+    int end = rest.indexOf('\n');
+    return java.util.Optional.of((end < 0 ? rest : rest.substring(0, end)).strip());
+  }
 
   /**
    * @param frameName {@code hive.box.frame}, for messages
@@ -118,7 +132,7 @@ public final class SchemaAlignment {
             "CASE WHEN "
                 + identifier(field.getName())
                 + " IS NULL THEN error("
-                + literal(problem)
+                + literal(ERROR_MARKER + problem)
                 + ") ELSE "
                 + value
                 + " END";
