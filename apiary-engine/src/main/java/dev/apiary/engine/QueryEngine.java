@@ -273,6 +273,11 @@ public final class QueryEngine {
       throw new EngineException(ErrorCategory.INTERNAL, "Unreadable syntax tree: " + e, e);
     }
     if (root.path("error").asBoolean(false)) {
+      if (root.path("error_message").asText("").startsWith("Only SELECT statements")) {
+        throw new InvalidInputException(
+            "Unsupported statement: Apiary runs one query at a time (SELECT, WITH, FROM, VALUES)"
+                + " and its own commands (USE, SHOW, DESCRIBE, EXPLAIN)");
+      }
       throw new EngineException(
           ErrorCategory.USER,
           "Parser Error: " + root.path("error_message").asText("the statement cannot be parsed"),

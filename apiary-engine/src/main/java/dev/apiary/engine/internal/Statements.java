@@ -25,8 +25,6 @@ public final class Statements {
   private static final Pattern LEADING_COMMENTS =
       Pattern.compile("^(\\s+|--[^\\n]*(\\n|$)|/\\*.*?\\*/)*", Pattern.DOTALL);
   private static final Pattern FIRST_WORD = Pattern.compile("^([A-Za-z_]+)");
-  private static final Set<String> QUERY_WORDS =
-      Set.of("SELECT", "WITH", "FROM", "VALUES", "TABLE", "(", "PIVOT", "UNPIVOT");
   private static final Map<String, String> DATA_CHANGES =
       Map.of(
           "INSERT",
@@ -106,9 +104,6 @@ public final class Statements {
     }
     Matcher m = FIRST_WORD.matcher(stripped);
     String word = m.find() ? m.group(1).toUpperCase(Locale.ROOT) : "";
-    if (QUERY_WORDS.contains(word)) {
-      return Kind.QUERY;
-    }
     switch (word) {
       case "USE":
         return Kind.USE;
@@ -132,10 +127,8 @@ public final class Statements {
               + " is not allowed: SQL in Apiary reads frames; it cannot reach the host's files,"
               + " the network, extensions, transactions or engine settings");
     }
-    throw new InvalidInputException(
-        "Unsupported statement '"
-            + (word.isEmpty() ? stripped.substring(0, Math.min(20, stripped.length())) : word)
-            + "': Apiary runs queries (SELECT, WITH, FROM, VALUES) and its own commands (USE,"
-            + " SHOW, DESCRIBE, EXPLAIN)");
+    // Anything else goes to the engine's parser, which explains typos best; statements that
+    // parse but are not queries are refused there.
+    return Kind.QUERY;
   }
 }
