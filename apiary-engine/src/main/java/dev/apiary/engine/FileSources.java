@@ -1,0 +1,156 @@
+package dev.apiary.engine;
+
+import dev.apiary.engine.internal.CountingArrowReader;
+import dev.apiary.engine.internal.DuckDbTypes;
+import dev.apiary.error.InvalidInputException;
+import dev.apiary.table.ColumnType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.duckdb.DuckDBResultSet;
+
+/** Reads CSV, Parquet and JSON files as Arrow streams, through the engine's own readers. */
+public final class FileSources {
+  private FileSources() {}
+
+  /** An open file: its columns as frame types, and its rows as an Arrow stream. */
+  public static final class Source implements AutoCloseable {
+    private final DuckDbChamber chamber;
+    private final Statement statement;
+    private final ResultSet rows;
+    private final ArrowReader reader;
+    private final Map<String, String> schema;
+
+    private Source(
+        DuckDbChamber chamber,
+        Statement statement,
+        ResultSet rows,
+        ArrowReader reader,
+        Map<String, String> schema) {
+      this.chamber = chamber;
+      this.statement = statement;
+      this.rows = rows;
+      this.reader = reader;
+      this.schema = schema;
+    }
+
+    /** Column name to Apiary type, in file order (what {@code load --create} declares). */
+    public Map<String, String> schema() {
+      return schema;
+    }
+
+    public ArrowReader reader() {
+      return reader;
+    }
+
+    @Override
+    public void close() {
+      try {
+        reader.close();
+      } catch (IOException e) {
+        // Buffers are released either way.
+      }
+      try {
+        rows.close();
+        statement.close();
+      } catch (SQLException e) {
+        // The chamber closes below.
+      }
+      chamber.close();
+    }
+  }
+
+  /**
+   * Opens a file by its extension: {@code .csv}, {@code .tsv}, {@code .parquet}, {@code .json},
+   * {@code .jsonl}, {@code .ndjson} (optionally compressed, e.g. {@code .csv.gz}).
+   *
+   * @throws InvalidInputException for a missing file, an unknown format or columns frames cannot
+   *     store
+   */
+  public static Source open(
+      Path file, BufferAllocator allocator, ChamberSettings settings, LongConsumer progress) {
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException("No such file: " + file);
+    }
+    String function = readerFunction(file);
+    DuckDbChamber chamber = DuckDbChamber.open(settings);
+    boolean opened = false;
+    try {
+      Statement statement = chamber.connection().createStatement();
+      ResultSet rows =
+          statement.executeQuery(
+              "SELECT * FROM "
+                  + function
+                  + "("
+                  + DuckDbChamber.literal(file.toAbsolutePath().toString())
+                  + ")");
+      ArrowReader arrow =
+          (ArrowReader) ((DuckDBResultSet) rows).arrowExportStream(allocator, 64 * 1024);
+      Map<String, String> schema = new LinkedHashMap<>();
+      for (Field field : arrow.getVectorSchemaRoot().getSchema().getFields()) {
+        Optional<ColumnType> type;
+        try {
+          type = DuckDbTypes.fromArrow(field.getType());
+        } catch (IllegalArgumentException e) {
+          throw new InvalidInputException(
+              "Column '"
+                  + field.getName()
+                  + "' of "
+                  + file
+                  + " has type "
+                  + field.getType()
+                  + ", which frames cannot store");
+        }
+        schema.put(field.getName(), type.map(ColumnType::name).orElse("string"));
+      }
+      Source source =
+          new Source(
+              chamber,
+              statement,
+              rows,
+              new CountingArrowReader(allocator, arrow, progress),
+              schema);
+      opened = true;
+      return source;
+    } catch (SQLException | IOException e) {
+      throw new InvalidInputException("Cannot read " + file + ": " + e.getMessage().strip());
+    } finally {
+      if (!opened) {
+        chamber.close();
+      }
+    }
+  }
+
+  private static String readerFunction(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    for (String compression : new String[] {".gz", ".zst"}) {
+      if (name.endsWith(compression)) {
+        name = name.substring(0, name.length() - compression.length());
+      }
+    }
+    if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {
+      return "read_csv";
+    }
+    if (name.endsWith(".parquet") || name.endsWith(".pq")) {
+      return "read_parquet";
+    }
+    if (name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+      return "read_json";
+    }
+    throw new InvalidInputException(
+        "Cannot tell the format of "
+            + file
+            + " from its name; use .csv, .tsv, .parquet, .json, .jsonl or .ndjson");
+  }
+}
