@@ -14,6 +14,7 @@ public final class CountingArrowReader extends ArrowReader {
   private final ArrowReader delegate;
   private final LongConsumer progress;
   private long rows;
+  private boolean closed;
 
   public CountingArrowReader(
       BufferAllocator allocator, ArrowReader delegate, LongConsumer progress) {
@@ -54,7 +55,12 @@ public final class CountingArrowReader extends ArrowReader {
 
   @Override
   protected void closeReadSource() throws IOException {
-    delegate.close();
+    // An exported stream closes its reader when the consumer releases it; the owner may close it
+    // again afterwards, and the delegate must see only one close.
+    if (!closed) {
+      closed = true;
+      delegate.close();
+    }
   }
 
   @Override
