@@ -53,6 +53,7 @@ public final class QueryEngine {
   private final CellFiles cellFiles;
   private final BufferAllocator allocator;
   private final Supplier<ChamberSettings> chambers;
+  private final ChamberPool pool;
   private final ObjectMapper json = new ObjectMapper();
 
   public QueryEngine(
@@ -60,12 +61,14 @@ public final class QueryEngine {
       FrameTables tables,
       CellFiles cellFiles,
       BufferAllocator allocator,
-      Supplier<ChamberSettings> chambers) {
+      Supplier<ChamberSettings> chambers,
+      ChamberPool pool) {
     this.catalog = catalog;
     this.tables = tables;
     this.cellFiles = cellFiles;
     this.allocator = allocator;
     this.chambers = chambers;
+    this.pool = pool;
   }
 
   /** Options of one statement. */
@@ -168,7 +171,7 @@ public final class QueryEngine {
   private QueryResult query(String sql, SqlSession session, Options options, boolean planOnly) {
     Map<String, Long> timings = new LinkedHashMap<>();
     long t0 = System.nanoTime();
-    DuckDbChamber chamber = DuckDbChamber.open(chambers.get());
+    DuckDbChamber chamber = pool.take();
     boolean handedOver = false;
     try {
       JsonNode statement = parse(chamber, sql);
@@ -217,7 +220,10 @@ public final class QueryEngine {
       if (planOnly) {
         handedOver = true;
         return new QueryResult(
-            new StaticArrowReader(allocator, List.of("plan"), List.of()), plan, timings, chamber);
+            new StaticArrowReader(allocator, List.of("plan"), List.of()),
+            plan,
+            timings,
+            () -> pool.release(chamber));
       }
 
       Set<Path> allowed = new LinkedHashSet<>();
@@ -245,13 +251,13 @@ public final class QueryEngine {
           () -> {
             rows.close();
             statement2.close();
-            chamber.close();
+            pool.release(chamber);
           });
     } catch (SQLException e) {
       throw DuckDbChamber.translate(e, sql);
     } finally {
       if (!handedOver) {
-        chamber.close();
+        pool.release(chamber);
       }
     }
   }

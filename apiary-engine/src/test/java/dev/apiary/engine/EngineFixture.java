@@ -41,6 +41,7 @@ final class EngineFixture implements AutoCloseable {
   final CellWriter writer;
   final QueryEngine engine;
   final SqlSession session = new SqlSession();
+  final ChamberPool pool;
 
   EngineFixture(Path root) {
     this.root = root;
@@ -50,13 +51,15 @@ final class EngineFixture implements AutoCloseable {
         new FrameLogs(store, LogOptions.defaults().withScratchDirectory(root.resolve("scratch")));
     this.tables = new FrameTables(logs);
     this.writer = new CellWriter(store, allocator, root.resolve("staging"));
+    this.pool = new ChamberPool(this::chamber, 1);
     this.engine =
         new QueryEngine(
             catalog,
             tables,
             new CellFiles(store, root.resolve("downloads")),
             allocator,
-            this::chamber);
+            this::chamber,
+            pool);
   }
 
   ChamberSettings chamber() {
@@ -166,6 +169,7 @@ final class EngineFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    pool.close();
     logs.close();
     allocator.close();
   }

@@ -9,6 +9,7 @@ import dev.apiary.catalog.FrameDefinition;
 import dev.apiary.catalog.FrameEntry;
 import dev.apiary.engine.CellFiles;
 import dev.apiary.engine.CellWriter;
+import dev.apiary.engine.ChamberPool;
 import dev.apiary.engine.ChamberSettings;
 import dev.apiary.engine.FileSources;
 import dev.apiary.engine.QueryEngine;
@@ -64,6 +65,7 @@ public final class Apiary implements AutoCloseable {
       FrameTables tables,
       BufferAllocator allocator,
       CellWriter writer,
+      ChamberPool chambers,
       QueryEngine engine) {}
 
   public Apiary(ApiaryConfig config) {
@@ -96,16 +98,19 @@ public final class Apiary implements AutoCloseable {
       BufferAllocator allocator = new RootAllocator();
       CellWriter writer =
           new CellWriter(store, allocator, config.nodeDirectory().resolve("staging"));
+      ChamberPool chambers = new ChamberPool(() -> chamber(resources), 1);
       QueryEngine engine =
           new QueryEngine(
               catalog,
               tables,
               new CellFiles(store, config.nodeDirectory().resolve("cells")),
               allocator,
-              this::chamber);
+              () -> chamber(resources),
+              chambers);
       running =
           new Running(
-              nodeId, resources, uri, store, catalog, logs, tables, allocator, writer, engine);
+              nodeId, resources, uri, store, catalog, logs, tables, allocator, writer, chambers,
+              engine);
       return this;
     } catch (IOException e) {
       store.close();
@@ -119,6 +124,7 @@ public final class Apiary implements AutoCloseable {
     Running r = running;
     running = null;
     if (r != null) {
+      r.chambers().close();
       r.logs().close();
       r.allocator().close();
       r.store().close();
@@ -140,8 +146,10 @@ public final class Apiary implements AutoCloseable {
   }
 
   private ChamberSettings chamber() {
-    Running r = running();
-    NodeResources resources = r.resources();
+    return chamber(running().resources());
+  }
+
+  private ChamberSettings chamber(NodeResources resources) {
     return new ChamberSettings(
         resources.cores(),
         resources.memoryBytes() - resources.reserveBytes(),
