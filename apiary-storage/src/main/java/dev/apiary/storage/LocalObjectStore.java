@@ -140,6 +140,9 @@ public final class LocalObjectStore implements ObjectStore {
   /** Copies the file into place through a temp file and an atomic rename, like {@link #put}. */
   @Override
   public void putFile(String key, Path file) {
+    if (linkInto(key, file)) {
+      return;
+    }
     replace(
         key,
         "putFile",
@@ -152,6 +155,35 @@ public final class LocalObjectStore implements ObjectStore {
             }
           }
         });
+  }
+
+  /**
+   * Takes the file over without copying when it lives on the same file system: fsync its content,
+   * hard-link it under a temp name next to the target, then rename atomically.
+   *
+   * @return false if linking is not possible here (the caller copies instead)
+   */
+  private boolean linkInto(String key, Path file) {
+    Path target = pathOf(key);
+    Path temp = target.getParent().resolve(TEMP_PREFIX + UUID.randomUUID());
+    try {
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
+      Files.createDirectories(target.getParent());
+      Files.createLink(temp, file);
+    } catch (IOException | UnsupportedOperationException e) {
+      deleteQuietly(temp);
+      return false;
+    }
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      forceDirectory(target.getParent());
+      return true;
+    } catch (IOException e) {
+      deleteQuietly(temp);
+      throw failure("putFile", key, e);
+    }
   }
 
   @Override

@@ -114,8 +114,14 @@ public final class SchemaAlignment {
                 + "; cast it or recreate the frame with "
                 + source.get().name());
       }
-      String value = "CAST(" + identifier(field.getName()) + " AS " + target + ")";
-      if (partition || !column.nullable()) {
+      String value =
+          source.isPresent()
+                  && source.get().equals(column.type())
+                  && column.type().kind() != dev.apiary.table.TypeKind.TIMESTAMP
+              ? identifier(field.getName())
+              : "CAST(" + identifier(field.getName()) + " AS " + target + ")";
+      // A non-nullable Arrow field carries no nulls by definition: no check needed.
+      if ((partition || !column.nullable()) && field.isNullable()) {
         String problem =
             partition
                 ? "Partition column '"
