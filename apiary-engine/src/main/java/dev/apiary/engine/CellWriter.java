@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.arrow.c.ArrowArrayStream;
@@ -99,6 +103,7 @@ public final class CellWriter {
       Data.exportArrayStream(allocator, request.data(), stream);
       chamber.connection().registerArrowStream("apiary_input", stream);
       List<DataFile> cells = new ArrayList<>();
+      Map<Path, String> staged = new LinkedHashMap<>();
       long rows = 0;
       long bytes = 0;
       String sql = copySql(select, metadata, codec, staging, request.targetCellBytes());
@@ -116,8 +121,7 @@ public final class CellWriter {
           FileStatistics stats =
               CellStatistics.of(count, (Map<?, ?>) files.getObject("column_statistics"), metadata);
           long size = Files.size(file);
-          store.putFile(request.log().root() + relative, file);
-          uploaded.add(request.log().root() + relative);
+          staged.put(file, request.log().root() + relative);
           cells.add(
               new DataFile(
                   relative, partitionValues, size, System.currentTimeMillis(), true, stats));
@@ -131,6 +135,7 @@ public final class CellWriter {
         }
         throw DuckDbChamber.translate(e, "write to " + request.frameName());
       }
+      upload(staged, uploaded, request.chamber().threads());
       WriteOperation operation = new WriteOperation(request.mode(), cells, request.token());
       CommitResult result;
       try {
@@ -161,6 +166,58 @@ public final class CellWriter {
         }
       }
       deleteRecursively(staging);
+    }
+  }
+
+  /** Puts the staged cells into storage, several at a time; records each key once it is there. */
+  private void upload(Map<Path, String> staged, List<String> uploaded, int parallelism) {
+    if (staged.size() <= 1 || parallelism <= 1) {
+      staged.forEach(
+          (file, key) -> {
+            store.putFile(key, file);
+            uploaded.add(key);
+          });
+      return;
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(parallelism, staged.size()),
+            r -> {
+              Thread thread = new Thread(r, "apiary-upload");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      List<Future<String>> puts = new ArrayList<>();
+      staged.forEach(
+          (file, key) ->
+              puts.add(
+                  pool.submit(
+                      () -> {
+                        store.putFile(key, file);
+                        return key;
+                      })));
+      RuntimeException failure = null;
+      for (Future<String> put : puts) {
+        try {
+          uploaded.add(put.get());
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure =
+                e.getCause() instanceof RuntimeException r
+                    ? r
+                    : new IllegalStateException(e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          failure = new IllegalStateException("Interrupted while uploading cells", e);
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
