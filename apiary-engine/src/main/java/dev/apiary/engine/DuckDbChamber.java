@@ -41,6 +41,7 @@ public final class DuckDbChamber implements AutoCloseable {
       chamber.execute("SET TimeZone = 'UTC'");
       chamber.execute("SET autoinstall_known_extensions = false");
       chamber.execute("SET autoload_known_extensions = false");
+      chamber.execute("SET parquet_metadata_cache = true");
       return chamber;
     } catch (SQLException e) {
       throw new EngineException(
