@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
       "Run 'apiary COMMAND --help' for a command's options."
     },
     subcommands = {
-      // QuickstartCommand.class,
+      QuickstartCommand.class,
       SqlCommand.class,
       // ShellCommand.class,
       LoadCommand.class,
