@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       QuickstartCommand.class,
       SqlCommand.class,
-      // ShellCommand.class,
+      ShellCommand.class,
       LoadCommand.class,
       StatusCommand.class,
       DescribeCommand.class,

@@ -169,7 +169,8 @@ class SqlCommandTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"sql", "load", "status", "describe", "quickstart"}) {
+    for (String command :
+        new String[] {"sql", "load", "status", "describe", "shell", "quickstart"}) {
       Cli.Result result = cli.run(command, "--help");
       assertThat(result.exitCode()).as("%s --help: %s", command, result).isEqualTo(0);
       assertThat(result.out()).startsWith("Usage: apiary " + command).contains("--storage=URI");
