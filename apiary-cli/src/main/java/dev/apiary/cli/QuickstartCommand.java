@@ -78,11 +78,10 @@ final class QuickstartCommand extends ApiaryCommand {
     }
     out.println("Open the shell on the same data:");
     out.println("  ./apiary shell --storage " + storage);
-    out.println("  apiary> USE demo.ssb;");
-    out.println(
-        "  apiary> SELECT d_year, sum(lo_revenue) AS revenue FROM lineorder"
-            + " JOIN date ON lo_orderdate = d_datekey");
-    out.println("     ...> GROUP BY d_year ORDER BY d_year;");
+    out.println("  apiary default.default> USE demo.ssb;");
+    out.println("  apiary demo.ssb> SELECT d_year, sum(lo_revenue) AS revenue");
+    out.println("            ...> FROM lineorder JOIN date ON lo_orderdate = d_datekey");
+    out.println("            ...> GROUP BY d_year ORDER BY d_year;");
     out.flush();
     return ExitCodes.OK;
   }
