@@ -1,0 +1,56 @@
+package dev.apiary.cli;
+
+import dev.apiary.cli.output.OutputFormat;
+import dev.apiary.cli.output.RowSink;
+import dev.apiary.runtime.Apiary;
+import dev.apiary.runtime.NodeStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+/** {@code apiary status}: this node's resources and storage. */
+@Command(
+    name = "status",
+    description = "Show the node: name, id, cores, memory, bees, storage, cell size, state.",
+    footer = {"", "Example:", "  apiary status --storage /data/apiary --format json"})
+final class StatusCommand extends ApiaryCommand {
+  @Override
+  public Integer call() {
+    NodeStatus status;
+    try (Apiary apiary = common.start("default")) {
+      status = apiary.status();
+    }
+    Map<String, Object> fields = fields(status);
+    RowSink sink = sink();
+    if (common.format() == OutputFormat.TABLE) {
+      // People read one property per line; scripts get one row with a column per property.
+      sink.start(List.of("property", "value"));
+      for (Map.Entry<String, Object> e : fields.entrySet()) {
+        sink.row(List.of(e.getKey(), String.valueOf(e.getValue())));
+      }
+    } else {
+      sink.start(new ArrayList<>(fields.keySet()));
+      sink.row(new ArrayList<>(fields.values()));
+    }
+    sink.end();
+    return ExitCodes.OK;
+  }
+
+  static Map<String, Object> fields(NodeStatus status) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("name", status.name());
+    fields.put("node_id", status.nodeId());
+    fields.put("state", status.state());
+    fields.put("cores", status.cores());
+    fields.put("memory_bytes", status.memoryBytes());
+    fields.put("reserve_bytes", status.reserveBytes());
+    fields.put("bees", status.bees());
+    fields.put("memory_per_bee_bytes", status.memoryPerBeeBytes());
+    fields.put("target_cell_bytes", status.targetCellBytes());
+    fields.put("storage", status.storage());
+    fields.put("storage_uri", status.storageUri());
+    return fields;
+  }
+}
