@@ -36,7 +36,9 @@ public record ApiaryConfig(
   /** The same apiary on other storage; the node directory follows the storage location. */
   public ApiaryConfig withStorage(String uri) {
     Path nodes = apiaryHome().resolve("nodes");
-    String key = Integer.toHexString(uri.hashCode());
+    // Keyed on the parsed location, so "/tmp/x" and "local:///tmp/x" share one node directory.
+    String key =
+        Integer.toHexString(dev.apiary.storage.StorageUri.parse(uri).toString().hashCode());
     return new ApiaryConfig(name, uri, nodes.resolve(name + "-" + key), cores, memoryBytes);
   }
 
