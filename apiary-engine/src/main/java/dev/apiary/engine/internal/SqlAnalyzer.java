@@ -34,7 +34,9 @@ public final class SqlAnalyzer {
 
   private SqlAnalyzer(SqlSession session, Function<FrameName, Optional<FrameSchema>> schemas) {
     this.session = session;
-    this.schemas = schemas;
+    // Column resolution asks for schemas once per cell and reference: look each frame up once.
+    Map<FrameName, Optional<FrameSchema>> known = new java.util.HashMap<>();
+    this.schemas = name -> known.computeIfAbsent(name, schemas);
   }
 
   /**
