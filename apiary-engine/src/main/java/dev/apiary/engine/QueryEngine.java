@@ -174,10 +174,11 @@ public final class QueryEngine {
     DuckDbChamber chamber = pool.take();
     boolean handedOver = false;
     try {
-      JsonNode statement = parse(chamber, sql);
+      ParsedStatement parsed = parseWithTimeTravel(chamber, sql);
+      String text = parsed.text();
       List<FrameReference> references =
           SqlAnalyzer.analyze(
-              statement,
+              parsed.tree(),
               session,
               name ->
                   catalog
@@ -186,26 +187,49 @@ public final class QueryEngine {
       long t1 = System.nanoTime();
       timings.put("analyse", (t1 - t0) / 1000);
 
-      Map<FrameName, List<FrameReference>> byFrame = SqlAnalyzer.byFrame(references);
-      Map<FrameName, Snapshot> snapshots = new LinkedHashMap<>();
+      // One view per frame and version read; time travel references get views of their own.
       Map<FrameName, FrameEntry> entries = new LinkedHashMap<>();
-      for (FrameName name : byFrame.keySet()) {
-        FrameEntry entry = catalog.frame(name.hive(), name.box(), name.frame());
-        entries.put(name, entry);
-        snapshots.put(name, tables.snapshot(entry));
+      Map<View, List<FrameReference>> byView = new LinkedHashMap<>();
+      Map<View, Snapshot> snapshots = new LinkedHashMap<>();
+      Map<FrameReference, View> viewOf = new java.util.IdentityHashMap<>();
+      for (FrameReference reference : references) {
+        FrameName name = reference.name();
+        FrameEntry entry =
+            entries.computeIfAbsent(name, n -> catalog.frame(n.hive(), n.box(), n.frame()));
+        Snapshot snapshot;
+        if (reference.travel().isPresent()) {
+          FrameReference.TimeTravel travel = reference.travel().get();
+          snapshot =
+              travel.version().isPresent()
+                  ? tables.log(entry).snapshotAt(travel.version().get())
+                  : tables.log(entry).snapshotAsOf(travel.timestamp().get());
+        } else {
+          snapshot = null;
+        }
+        View view = new View(name, snapshot == null ? -1 : snapshot.version());
+        viewOf.put(reference, view);
+        byView.computeIfAbsent(view, v -> new ArrayList<>()).add(reference);
+        if (snapshot != null) {
+          snapshots.put(view, snapshot);
+        }
+      }
+      for (View view : byView.keySet()) {
+        if (view.version() < 0) {
+          snapshots.put(view, tables.snapshot(entries.get(view.frame())));
+        }
       }
       long t2 = System.nanoTime();
       timings.put("snapshot", (t2 - t1) / 1000);
 
       List<QueryResult.FramePlan> plan = new ArrayList<>();
-      Map<FrameName, List<DataFile>> kept = new LinkedHashMap<>();
-      for (Map.Entry<FrameName, List<FrameReference>> e : byFrame.entrySet()) {
+      Map<View, List<DataFile>> kept = new LinkedHashMap<>();
+      for (Map.Entry<View, List<FrameReference>> e : byView.entrySet()) {
         Snapshot snapshot = snapshots.get(e.getKey());
         List<DataFile> cells = prune(snapshot, e.getValue(), options.pruning());
         kept.put(e.getKey(), cells);
         plan.add(
             new QueryResult.FramePlan(
-                e.getKey(),
+                e.getKey().frame(),
                 snapshot.version(),
                 snapshot.fileCount(),
                 cells.size(),
@@ -228,6 +252,7 @@ public final class QueryEngine {
 
       Set<Path> allowed = new LinkedHashSet<>();
       setUp(chamber, session, entries, kept, allowed);
+      String sqlToRun = rewriteTimeTravel(text, viewOf);
       long t4 = System.nanoTime();
       timings.put("setup", (t4 - t3) / 1000);
 
@@ -235,7 +260,7 @@ public final class QueryEngine {
       ResultSet rows;
       try {
         chamber.running(statement2);
-        rows = statement2.executeQuery(sql);
+        rows = statement2.executeQuery(sqlToRun);
       } catch (SQLException e) {
         statement2.close();
         throw DuckDbChamber.translate(e, sql);
@@ -314,12 +339,12 @@ public final class QueryEngine {
     return kept;
   }
 
-  /** Attaches a catalog per hive and a view per frame over its kept cells, then seals. */
+  /** Attaches a catalog per hive and a view per frame (and version) over its kept cells. */
   private void setUp(
       DuckDbChamber chamber,
       SqlSession session,
       Map<FrameName, FrameEntry> entries,
-      Map<FrameName, List<DataFile>> kept,
+      Map<View, List<DataFile>> kept,
       Set<Path> allowed) {
     Set<String> hives = new LinkedHashSet<>();
     Set<String> schemas = new LinkedHashSet<>();
@@ -344,15 +369,11 @@ public final class QueryEngine {
     for (String schema : schemas) {
       chamber.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
     }
-    for (Map.Entry<FrameName, FrameEntry> e : entries.entrySet()) {
-      FrameName name = e.getKey();
-      List<Column> columns = e.getValue().definition().schema().columns();
-      String viewName =
-          identifier(name.hive()) + "." + identifier(name.box()) + "." + identifier(name.frame());
-      List<DataFile> cells = kept.get(name);
+    for (Map.Entry<View, List<DataFile>> e : kept.entrySet()) {
+      FrameEntry entry = entries.get(e.getKey().frame());
+      List<Column> columns = entry.definition().schema().columns();
+      List<DataFile> cells = e.getValue();
       String body;
-      String columnList =
-          columns.stream().map(c -> identifier(c.name())).collect(Collectors.joining(", "));
       if (cells.isEmpty()) {
         body =
             "SELECT "
@@ -368,13 +389,15 @@ public final class QueryEngine {
       } else {
         List<String> paths = new ArrayList<>();
         for (DataFile cell : cells) {
-          Path path = cellFiles.localPath(e.getValue().location() + cell.path());
+          Path path = cellFiles.localPath(entry.location() + cell.path());
           allowed.add(path.getParent().toAbsolutePath());
           paths.add(literal(path.toAbsolutePath().toString()));
         }
+        String columnList =
+            columns.stream().map(c -> identifier(c.name())).collect(Collectors.joining(", "));
         body = "SELECT " + columnList + " FROM read_parquet([" + String.join(", ", paths) + "])";
       }
-      chamber.execute("CREATE VIEW " + viewName + " AS " + body);
+      chamber.execute("CREATE VIEW " + e.getKey().sqlName() + " AS " + body);
     }
     String use =
         session.box().isPresent()
@@ -382,5 +405,72 @@ public final class QueryEngine {
             : identifier(session.hive());
     chamber.execute("USE " + use);
     chamber.sealWith(allowed);
+  }
+
+  /** A frame as a statement reads it: the latest version ({@code -1}) or one it travelled to. */
+  private record View(FrameName frame, long version) {
+    String sqlName() {
+      String name = version < 0 ? frame.frame() : frame.frame() + "@v" + version;
+      return identifier(frame.hive()) + "." + identifier(frame.box()) + "." + identifier(name);
+    }
+  }
+
+  /** The text that runs, and its syntax tree. */
+  private record ParsedStatement(String text, JsonNode tree) {}
+
+  private static final java.util.regex.Pattern VERSION_AS_OF =
+      java.util.regex.Pattern.compile("(?i)\\bVERSION\\s+AS\\s+OF\\s+(\\d+)");
+  private static final java.util.regex.Pattern TIMESTAMP_AS_OF =
+      java.util.regex.Pattern.compile("(?i)\\bTIMESTAMP\\s+AS\\s+OF\\s+('(?:[^']|'')*')");
+
+  /**
+   * Parses the statement; if that fails and it uses Spark's {@code VERSION AS OF n} / {@code
+   * TIMESTAMP AS OF '...'}, those are rewritten to the engine's {@code AT (...)} and parsed again.
+   */
+  private ParsedStatement parseWithTimeTravel(DuckDbChamber chamber, String sql)
+      throws SQLException {
+    try {
+      return new ParsedStatement(sql, parse(chamber, sql));
+    } catch (EngineException e) {
+      String rewritten =
+          TIMESTAMP_AS_OF
+              .matcher(VERSION_AS_OF.matcher(sql).replaceAll("AT (VERSION => $1)"))
+              .replaceAll("AT (TIMESTAMP => TIMESTAMP $1)");
+      if (rewritten.equals(sql)) {
+        throw e;
+      }
+      return new ParsedStatement(rewritten, parse(chamber, rewritten));
+    }
+  }
+
+  /**
+   * Replaces every time travel reference (name, alias and clause, located by the parser) with its
+   * own view under the same alias, so the rest of the statement is untouched.
+   */
+  private static String rewriteTimeTravel(String text, Map<FrameReference, View> viewOf) {
+    List<FrameReference> travelling =
+        viewOf.keySet().stream()
+            .filter(r -> r.travel().isPresent())
+            .sorted((a, b) -> Integer.compare(b.travel().get().offset(), a.travel().get().offset()))
+            .toList();
+    if (travelling.isEmpty()) {
+      return text;
+    }
+    String result = text;
+    for (FrameReference reference : travelling) {
+      FrameReference.TimeTravel travel = reference.travel().get();
+      byte[] current = result.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      String before =
+          new String(current, 0, travel.offset(), java.nio.charset.StandardCharsets.UTF_8);
+      String after =
+          new String(
+              current,
+              travel.offset() + travel.length(),
+              current.length - travel.offset() - travel.length(),
+              java.nio.charset.StandardCharsets.UTF_8);
+      result =
+          before + viewOf.get(reference).sqlName() + " AS " + identifier(travel.alias()) + after;
+    }
+    return result;
   }
 }

@@ -238,7 +238,7 @@ public final class CellPruner {
     }
   }
 
-  private static Instant parseTimestamp(String text) {
+  static Instant parseTimestamp(String text) {
     String iso = text.replace(' ', 'T');
     if (iso.length() == 10) {
       return LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant();

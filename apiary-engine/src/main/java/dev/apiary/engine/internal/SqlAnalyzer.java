@@ -70,7 +70,7 @@ public final class SqlAnalyzer {
         selectNode(node);
       } else if (type.equals("BASE_TABLE") && !handled.contains(node)) {
         // A table reference outside a FROM we understand: read it, but never prune it.
-        baseTable(node).ifPresent(name -> references.add(unprunable(name)));
+        baseTable(node).ifPresent(name -> references.add(unprunable(name, node)));
         handled.add(node);
       }
     }
@@ -95,11 +95,15 @@ public final class SqlAnalyzer {
       FrameName name = item.frame().get();
       Optional<FrameSchema> schema = schemas.apply(name);
       if (where == null || where.isNull() || !item.preserved() || schema.isEmpty()) {
-        references.add(unprunable(name));
+        references.add(unprunable(name, item.node()));
         continue;
       }
       references.add(
-          new FrameReference(name, Optional.of(where), columnResolver(item, items, schema.get())));
+          new FrameReference(
+              name,
+              Optional.of(where),
+              columnResolver(item, items, schema.get()),
+              travel(item.node())));
     }
   }
 
@@ -175,8 +179,49 @@ public final class SqlAnalyzer {
     };
   }
 
-  private static FrameReference unprunable(FrameName name) {
-    return new FrameReference(name, Optional.empty(), ref -> Optional.empty());
+  private static FrameReference unprunable(FrameName name, JsonNode node) {
+    return new FrameReference(name, Optional.empty(), ref -> Optional.empty(), travel(node));
+  }
+
+  /** The {@code AT (VERSION => n | TIMESTAMP => t)} clause of a table reference, if any. */
+  private static Optional<FrameReference.TimeTravel> travel(JsonNode node) {
+    JsonNode at = node.get("at_clause");
+    if (at == null || at.isNull()) {
+      return Optional.empty();
+    }
+    String unit = at.path("unit").asText().toUpperCase(Locale.ROOT);
+    JsonNode expression = at.path("expr");
+    if (expression.path("type").asText().equals("OPERATOR_CAST")) {
+      expression = expression.path("child");
+    }
+    String text = expression.path("literal").path("text").asText(null);
+    String alias = node.path("alias").asText("");
+    FrameReference.TimeTravel travel;
+    try {
+      int offset = node.path("query_location").asInt();
+      int length = node.path("query_location_length").asInt();
+      String name = alias.isEmpty() ? node.path("table_name").asText() : alias;
+      if (unit.equals("VERSION") && text != null) {
+        travel =
+            new FrameReference.TimeTravel(
+                Optional.of(Long.parseLong(text.strip())), Optional.empty(), offset, length, name);
+      } else if (unit.equals("TIMESTAMP") && text != null) {
+        travel =
+            new FrameReference.TimeTravel(
+                Optional.empty(),
+                Optional.of(CellPruner.parseTimestamp(text.strip())),
+                offset,
+                length,
+                name);
+      } else {
+        throw new IllegalArgumentException(unit);
+      }
+    } catch (RuntimeException e) {
+      throw new InvalidInputException(
+          "Time travel takes a literal version or timestamp: AT (VERSION => 3), AT (TIMESTAMP =>"
+              + " '2024-01-01 10:00:00'), VERSION AS OF 3 or TIMESTAMP AS OF '2024-01-01'");
+    }
+    return Optional.of(travel);
   }
 
   /** The frame a BASE_TABLE names, or empty for CTEs and the engine's own catalog tables. */
@@ -210,21 +255,5 @@ public final class SqlAnalyzer {
                             + session.hive()
                             + ".<box> first"));
     return Optional.of(new FrameName(session.hive(), box, table));
-  }
-
-  /** Every frame the statement reads, once each. */
-  public static Set<FrameName> frames(List<FrameReference> references) {
-    Set<FrameName> names = new java.util.LinkedHashSet<>();
-    references.forEach(r -> names.add(r.name()));
-    return names;
-  }
-
-  /** Groups references by frame. */
-  public static Map<FrameName, List<FrameReference>> byFrame(List<FrameReference> references) {
-    Map<FrameName, List<FrameReference>> grouped = new java.util.LinkedHashMap<>();
-    for (FrameReference reference : references) {
-      grouped.computeIfAbsent(reference.name(), n -> new ArrayList<>()).add(reference);
-    }
-    return grouped;
   }
 }
