@@ -15,6 +15,8 @@ final class ChildJvm {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
     command.add("-Xmx" + maxHeap);
+    // No "no SLF4J providers" warning from every child.
+    command.add("-Dslf4j.internal.verbosity=ERROR");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());
