@@ -1,26 +1,14 @@
 package dev.apiary.bench;
 
-import dev.apiary.engine.WriteSummary;
-import dev.apiary.runtime.Apiary;
-import dev.apiary.runtime.ApiaryConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.apache.arrow.c.ArrowArrayStream;
-import org.apache.arrow.c.Data;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.duckdb.DuckDBConnection;
 
 /**
- * Ingest of an Arrow stream into a partitioned frame, next to DuckDB writing the same stream to
- * partitioned Parquet with COPY (same threads, same codec).
+ * Ingest of an Arrow stream and of a CSV file into a partitioned frame, next to DuckDB writing the
+ * same input to partitioned Parquet with COPY (same threads, same codec). {@code bench/run} reports
+ * the same numbers; see {@link IngestMeasurement}.
  *
  * <p>Usage: {@code IngestBenchmark [--rows 10000000] [--threads N] [--dir PATH]}
  */
@@ -43,77 +31,25 @@ public final class IngestBenchmark {
       }
     }
     Path root = dir != null ? dir : Files.createTempDirectory("apiary-ingest");
-    Map<String, String> schema = new LinkedHashMap<>();
-    schema.put("id", "int64");
-    schema.put("value", "float64");
-    schema.put("category", "string");
-    schema.put("day", "date");
-    schema.put("at", "timestamp");
-    try (BufferAllocator allocator = new RootAllocator()) {
-      // Generator cost alone, so it can be told apart from the writers'.
-      long g0 = System.nanoTime();
-      try (SyntheticRows source = new SyntheticRows(allocator, rows, 64 * 1024)) {
-        while (source.loadNextBatch()) {
-          source.getVectorSchemaRoot().getRowCount();
-        }
-      }
-      double generate = (System.nanoTime() - g0) / 1e9;
-
-      double apiarySeconds;
-      WriteSummary summary;
-      try (Apiary apiary =
-          new Apiary(
-                  ApiaryConfig.named("ingest")
-                      .withStorage(root.resolve("store").toString())
-                      .withNodeDirectory(root.resolve("node"))
-                      .withResources(threads, 3L << 30))
-              .start()) {
-        apiary.createFrame("default", "default", "events", schema, List.of("category"));
-        long t0 = System.nanoTime();
-        try (SyntheticRows source = new SyntheticRows(apiary.allocator(), rows, 64 * 1024)) {
-          summary = apiary.write("default", "default", "events", source);
-        }
-        apiarySeconds = (System.nanoTime() - t0) / 1e9;
-      }
-
-      double duckSeconds;
-      try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-          Statement statement = connection.createStatement();
-          SyntheticRows source = new SyntheticRows(allocator, rows, 64 * 1024);
-          ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
-        statement.execute("SET threads = " + threads);
-        statement.execute("SET TimeZone = 'UTC'");
-        long t0 = System.nanoTime();
-        Data.exportArrayStream(allocator, source, stream);
-        ((DuckDBConnection) connection).registerArrowStream("input", stream);
-        statement.execute(
-            "COPY input TO '"
-                + root.resolve("duckdb")
-                + "' (FORMAT parquet, COMPRESSION lz4_raw,"
-                + " PARTITION_BY (category), OVERWRITE_OR_IGNORE)");
-        duckSeconds = (System.nanoTime() - t0) / 1e9;
-      }
+    long memory = 3L << 30;
+    for (IngestMeasurement.Result r :
+        List.of(
+            IngestMeasurement.arrow(root, rows, threads, memory),
+            IngestMeasurement.csv(root, rows, threads, memory))) {
       System.out.printf(
           Locale.ROOT,
-          "rows: %d, threads: %d (generating the stream alone: %.2f s)%n",
-          rows,
-          threads,
-          generate);
-      System.out.printf(
-          Locale.ROOT,
-          "apiary write: %.2f s, %.2f M rows/s, %d cells, %.1f MB, version %d%n",
-          apiarySeconds,
-          rows / apiarySeconds / 1e6,
-          summary.cellsWritten(),
-          summary.bytesWritten() / 1e6,
-          summary.version());
-      System.out.printf(
-          Locale.ROOT,
-          "duckdb COPY:  %.2f s, %.2f M rows/s%n",
-          duckSeconds,
-          rows / duckSeconds / 1e6);
-      System.out.printf(
-          Locale.ROOT, "apiary / duckdb throughput: %.2f%n", duckSeconds / apiarySeconds);
+          "%s, %d rows, %.1f MB: apiary %.2f s (%.2f M rows/s, %.1f MB/s, %d cells),"
+              + " duckdb COPY %.2f s (%.2f M rows/s, %.1f MB/s)%n",
+          r.input(),
+          r.rows(),
+          r.inputBytes() / 1e6,
+          r.apiarySeconds(),
+          r.apiaryRowsPerSecond() / 1e6,
+          r.apiaryMegabytesPerSecond(),
+          r.apiaryCells(),
+          r.duckSeconds(),
+          r.duckRowsPerSecond() / 1e6,
+          r.duckMegabytesPerSecond());
     }
   }
 }

@@ -1,0 +1,208 @@
+package dev.apiary.bench;
+
+import dev.apiary.engine.WriteSummary;
+import dev.apiary.runtime.Apiary;
+import dev.apiary.runtime.ApiaryConfig;
+import dev.apiary.runtime.NodeResources;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Ingest throughput: a synthetic Arrow stream written from Java into a frame partitioned by its
+ * category column, and a CSV file of the same rows loaded through the CLI's load path ({@link
+ * Apiary#load}); each next to DuckDB writing the same input to Parquet partitioned the same way
+ * with {@code COPY} (same threads and memory limit).
+ */
+final class IngestMeasurement {
+  private IngestMeasurement() {}
+
+  /**
+   * @param inputBytes size of the input: Arrow buffers of the stream, or the CSV file
+   */
+  record Result(
+      String input,
+      long rows,
+      long inputBytes,
+      double apiarySeconds,
+      int apiaryCells,
+      long apiaryBytes,
+      double duckSeconds,
+      long duckBytes) {
+    double apiaryRowsPerSecond() {
+      return rows / apiarySeconds;
+    }
+
+    double duckRowsPerSecond() {
+      return rows / duckSeconds;
+    }
+
+    double apiaryMegabytesPerSecond() {
+      return inputBytes / 1e6 / apiarySeconds;
+    }
+
+    double duckMegabytesPerSecond() {
+      return inputBytes / 1e6 / duckSeconds;
+    }
+  }
+
+  static Map<String, String> schema() {
+    Map<String, String> schema = new LinkedHashMap<>();
+    schema.put("id", "int64");
+    schema.put("value", "float64");
+    schema.put("category", "string");
+    schema.put("day", "date");
+    schema.put("at", "timestamp");
+    return schema;
+  }
+
+  /** The Arrow stream from Java. */
+  static Result arrow(Path root, long rows, int threads, long memory)
+      throws IOException, SQLException {
+    long arrowBytes = 0;
+    try (BufferAllocator allocator = new RootAllocator();
+        SyntheticRows source = new SyntheticRows(allocator, rows, 64 * 1024)) {
+      while (source.loadNextBatch()) {
+        for (FieldVector vector : source.getVectorSchemaRoot().getFieldVectors()) {
+          arrowBytes += vector.getBufferSize();
+        }
+      }
+    }
+    double apiarySeconds;
+    WriteSummary summary;
+    try (Apiary apiary = node(root.resolve("arrow"), threads, memory)) {
+      apiary.createHive("ingest");
+      apiary.createBox("ingest", "default");
+      apiary.createFrame("ingest", "default", "events", schema(), List.of("category"));
+      long t0 = System.nanoTime();
+      try (SyntheticRows source = new SyntheticRows(apiary.allocator(), rows, 64 * 1024)) {
+        summary = apiary.write("ingest", "default", "events", source);
+      }
+      apiarySeconds = (System.nanoTime() - t0) / 1e9;
+    }
+    Path duckOut = root.resolve("arrow").resolve("duckdb");
+    double duckSeconds;
+    try (BufferAllocator allocator = new RootAllocator();
+        Connection duck = duck(threads, memory);
+        Statement statement = duck.createStatement();
+        SyntheticRows source = new SyntheticRows(allocator, rows, 64 * 1024);
+        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+      long t0 = System.nanoTime();
+      Data.exportArrayStream(allocator, source, stream);
+      ((org.duckdb.DuckDBConnection) duck).registerArrowStream("input", stream);
+      statement.execute("COPY input TO " + Sql.literal(duckOut.toString()) + copyOptions());
+      duckSeconds = (System.nanoTime() - t0) / 1e9;
+    }
+    return new Result(
+        "arrow stream",
+        rows,
+        arrowBytes,
+        apiarySeconds,
+        summary.cellsWritten(),
+        summary.bytesWritten(),
+        duckSeconds,
+        treeSize(duckOut));
+  }
+
+  /**
+   * A CSV file of the same rows through {@link Apiary#load}, the path {@code apiary load} takes.
+   */
+  static Result csv(Path root, long rows, int threads, long memory)
+      throws IOException, SQLException {
+    Path dir = root.resolve("csv");
+    Files.createDirectories(dir);
+    Path csv = dir.resolve("events.csv");
+    try (BufferAllocator allocator = new RootAllocator();
+        Connection duck = duck(threads, memory);
+        Statement statement = duck.createStatement();
+        SyntheticRows source = new SyntheticRows(allocator, rows, 64 * 1024);
+        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+      Data.exportArrayStream(allocator, source, stream);
+      ((org.duckdb.DuckDBConnection) duck).registerArrowStream("input", stream);
+      statement.execute(
+          "COPY input TO " + Sql.literal(csv.toString()) + " (FORMAT csv, HEADER true)");
+    }
+    double apiarySeconds;
+    WriteSummary summary;
+    try (Apiary apiary = node(dir, threads, memory)) {
+      long t0 = System.nanoTime();
+      summary =
+          apiary.load(
+              csv, "ingest", "default", "csv_events", Optional.of(List.of("category")), n -> {});
+      apiarySeconds = (System.nanoTime() - t0) / 1e9;
+    }
+    if (summary.rowsWritten() != rows) {
+      throw new IllegalStateException("Apiary loaded " + summary.rowsWritten() + " of " + rows);
+    }
+    Path duckOut = dir.resolve("duckdb");
+    double duckSeconds;
+    try (Connection duck = duck(threads, memory);
+        Statement statement = duck.createStatement()) {
+      long t0 = System.nanoTime();
+      statement.execute(
+          "COPY (SELECT * FROM read_csv("
+              + Sql.literal(csv.toString())
+              + ")) TO "
+              + Sql.literal(duckOut.toString())
+              + copyOptions());
+      duckSeconds = (System.nanoTime() - t0) / 1e9;
+    }
+    return new Result(
+        "csv file",
+        rows,
+        Files.size(csv),
+        apiarySeconds,
+        summary.cellsWritten(),
+        summary.bytesWritten(),
+        duckSeconds,
+        treeSize(duckOut));
+  }
+
+  private static String copyOptions() {
+    return " (FORMAT parquet, COMPRESSION lz4_raw, PARTITION_BY (category), OVERWRITE_OR_IGNORE)";
+  }
+
+  private static Apiary node(Path dir, int threads, long memory) {
+    return new Apiary(
+            ApiaryConfig.named("ingest")
+                .withStorage(dir.resolve("store").toString())
+                .withNodeDirectory(dir.resolve("node"))
+                .withResources(threads, memory))
+        .start();
+  }
+
+  /** DuckDB with the memory an Apiary node of this size gives its chamber. */
+  static Connection duck(int threads, long memory) throws SQLException {
+    NodeResources resources = NodeResources.detect(threads, memory);
+    return Sql.duck(threads, resources.memoryBytes() - resources.reserveBytes());
+  }
+
+  static long treeSize(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      return paths
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              p -> {
+                try {
+                  return Files.size(p);
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
+    }
+  }
+}
