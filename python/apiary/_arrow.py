@@ -53,3 +53,13 @@ def to_ipc_bytes(reader):
             rows += batch.num_rows
             writer.write_batch(batch)
     return sink.getvalue().to_pybytes(), rows
+
+
+def own(batch):
+    """A copy of the batch in memory allocated by pyarrow (not by the JVM)."""
+    if hasattr(batch, "copy_to"):
+        return batch.copy_to(pa.default_cpu_memory_manager())
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, batch.schema) as writer:
+        writer.write_batch(batch)
+    return pa.ipc.open_stream(sink.getvalue()).read_next_batch()

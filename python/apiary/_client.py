@@ -243,13 +243,17 @@ class Apiary:
 
     @_started
     def query(self, query):
-        """Runs SQL like :meth:`sql` and returns a ``pyarrow.Table``."""
+        """Runs SQL like :meth:`sql` and returns a ``pyarrow.Table``.
+
+        The rows cross from Java without a copy; the table then gets one memory copy into
+        Python-owned buffers, so it stays valid after :meth:`shutdown`.
+        """
         reader = self._reader(self._node.sql(query))
         try:
-            table = reader.read_all()
+            batches = [_arrow.own(batch) for batch in reader]
         finally:
             reader.close()
-        return table
+        return pa.Table.from_batches(batches, schema=reader.schema)
 
     # ---- not in this version ----
 

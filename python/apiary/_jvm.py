@@ -10,6 +10,8 @@ import jpype.imports  # noqa: F401  (enables Java packages as modules)
 from . import errors
 
 _ADD_OPENS = "--add-opens=java.base/java.nio=ALL-UNNAMED"
+# Arrow Java logs its allocator set-up at INFO on every start; keep the user's stderr clean.
+_QUIET_ARROW = "-Dorg.slf4j.simpleLogger.log.org.apache.arrow=warn"
 _lock = threading.Lock()
 _classes = None
 
@@ -76,7 +78,7 @@ def classes():
         if _classes is not None:
             return _classes
         if not jpype.isJVMStarted():
-            options = [_ADD_OPENS] + os.environ.get("APIARY_JAVA_OPTS", "").split()
+            options = [_ADD_OPENS, _QUIET_ARROW] + os.environ.get("APIARY_JAVA_OPTS", "").split()
             jpype.startJVM(_jvm_path(), *options, classpath=classpath(), convertStrings=False)
         _classes = _Classes()
         return _classes
