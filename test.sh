@@ -18,5 +18,5 @@ if [[ ! -x "$VENV/bin/python" ]]; then
   "$PYTHON" -m venv "$VENV"
 fi
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check ./python pytest pandas deltalake
-# Tests the installed package (not the source folder), as a user would import it.
-(cd python && exec .venv/bin/python -m pytest -q -p no:cacheprovider tests)
+# Run from the repository root so that the installed package is imported, not python/apiary.
+"$VENV/bin/python" -m pytest -q -p no:cacheprovider python/tests
