@@ -195,3 +195,32 @@ def test_larger_write_round_trips_exactly(ap):
     assert ap.write_to_frame("default", "default", "big", table)["rows_written"] == n
     back = ap.query('SELECT count(*) AS c, sum(i) AS s, count(DISTINCT s) AS d FROM "default"."default".big')
     assert back.to_pylist() == [{"c": n, "s": n * (n - 1) // 2, "d": n}]
+
+
+def test_streaming_reader_from_a_python_generator(ap):
+    """Java pulls batches from a Python generator (the GIL is taken back for each batch)."""
+    ap.create_frame("default", "default", "gen", {"i": "int64"})
+    schema = pa.schema([("i", pa.int64())])
+
+    def batches():
+        for start in range(0, 50_000, 10_000):
+            yield pa.record_batch([pa.array(range(start, start + 10_000), pa.int64())], schema=schema)
+
+    reader = pa.RecordBatchReader.from_batches(schema, batches())
+    assert ap.write_to_frame("default", "default", "gen", reader)["rows_written"] == 50_000
+    assert ap.query('SELECT sum(i) AS s FROM "default"."default".gen').to_pylist() == [
+        {"s": 50_000 * 49_999 // 2}
+    ]
+
+
+def test_failing_generator_fails_the_write_and_commits_nothing(ap):
+    ap.create_frame("default", "default", "bad", {"i": "int64"})
+    schema = pa.schema([("i", pa.int64())])
+
+    def batches():
+        yield pa.record_batch([pa.array([1, 2], pa.int64())], schema=schema)
+        raise ValueError("source broke")
+
+    with pytest.raises(ApiaryError, match="source broke"):
+        ap.write_to_frame("default", "default", "bad", pa.RecordBatchReader.from_batches(schema, batches()))
+    assert ap.get_frame("default", "default", "bad")["version"] == 0
