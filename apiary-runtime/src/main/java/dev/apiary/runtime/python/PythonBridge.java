@@ -1,0 +1,64 @@
+package dev.apiary.runtime.python;
+
+import dev.apiary.engine.QueryResult;
+import dev.apiary.engine.WriteSummary;
+import dev.apiary.runtime.Apiary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+
+/**
+ * What the Python SDK calls besides the {@link Apiary} facade: moving Arrow streams across the
+ * Arrow C data interface. Python owns the {@code ArrowArrayStream} structs (their addresses are
+ * passed in); the data itself is never copied or serialised on the way.
+ */
+public final class PythonBridge {
+  private PythonBridge() {}
+
+  /**
+   * Appends the stream a Python producer exported at {@code streamAddress} as one commit. The
+   * stream is moved into Java and released before this returns, whether the write succeeds or not.
+   */
+  public static WriteSummary append(
+      Apiary apiary, String hive, String box, String frame, long streamAddress) {
+    try (ArrowReader data = importStream(apiary.allocator(), streamAddress)) {
+      return apiary.write(hive, box, frame, data);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not release the input stream", e);
+    }
+  }
+
+  /** Like {@link #append} but replaces the frame's contents. */
+  public static WriteSummary overwrite(
+      Apiary apiary, String hive, String box, String frame, long streamAddress) {
+    try (ArrowReader data = importStream(apiary.allocator(), streamAddress)) {
+      return apiary.overwrite(hive, box, frame, data);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not release the input stream", e);
+    }
+  }
+
+  /**
+   * Exports a result into the (empty) {@code ArrowArrayStream} struct at {@code streamAddress}. The
+   * consumer owns the stream from then on; releasing it closes the result and frees its engine.
+   */
+  public static void exportResult(
+      BufferAllocator allocator, QueryResult result, long streamAddress) {
+    ArrowReader reader = new ClosingReader(allocator, result.reader(), result);
+    try {
+      Data.exportArrayStream(allocator, reader, ArrowArrayStream.wrap(streamAddress));
+    } catch (RuntimeException e) {
+      result.close();
+      throw e;
+    }
+  }
+
+  /** The imported stream, closable any number of times (the writer may close it too). */
+  private static ArrowReader importStream(BufferAllocator allocator, long streamAddress) {
+    ArrowReader imported = Data.importArrayStream(allocator, ArrowArrayStream.wrap(streamAddress));
+    return new ClosingReader(allocator, imported, imported);
+  }
+}

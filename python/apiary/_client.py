@@ -1,0 +1,305 @@
+"""The ``Apiary`` class: one Apiary node inside this Python process."""
+
+import functools
+
+import jpype
+import pyarrow as pa
+
+from . import _arrow, _jvm
+from .errors import ApiaryError
+
+_MIB = 1 << 20
+_GIB = 1 << 30
+
+
+def _started(method):
+    """Runs a call on the started node, mapping Java exceptions to ApiaryError subclasses."""
+
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        if self._node is None:
+            raise ApiaryError(
+                f"Apiary '{self._name}' is not started; call start() first"
+                f" (or use `with Apiary(...) as ap:`) before {method.__name__}()"
+            )
+        try:
+            return method(self, *args, **kwargs)
+        except jpype.JException as e:
+            raise self._java.translate(e) from None
+
+    return call
+
+
+def _strings(java_list):
+    return [str(x) for x in java_list]
+
+
+class Apiary:
+    """A node of the named apiary.
+
+    ``Apiary(name, storage=None)``: ``storage`` is a path, ``local:///abs/path`` or
+    ``s3://bucket/prefix``; the default is ``~/.apiary/data/<name>``. Call :meth:`start` (or use
+    ``with Apiary(...) as ap:``) before anything else; every other call before it raises
+    :class:`ApiaryError` (a ``RuntimeError``).
+
+    One instance may be used from many threads: Java does the work without holding the GIL.
+    """
+
+    def __init__(self, name, storage=None):
+        self._java = _jvm.classes()
+        try:
+            config = self._java.ApiaryConfig.named(name)
+            if storage is not None:
+                config = config.withStorage(str(storage))
+        except jpype.JException as e:
+            raise self._java.translate(e) from None
+        self._name = str(config.name())
+        self._storage = storage
+        self._config = config
+        self._node = None
+
+    def __repr__(self):
+        state = "running" if self._node is not None else "stopped"
+        return f"Apiary({self._name!r}, storage={self._storage!r}) [{state}]"
+
+    # ---- lifecycle ----
+
+    def start(self):
+        """Opens storage and the catalog. Idempotent. Returns ``self``."""
+        if self._node is None:
+            node = self._java.Apiary(self._config)
+            try:
+                node.start()
+            except jpype.JException as e:
+                raise self._java.translate(e) from None
+            self._node = node
+        return self
+
+    def shutdown(self):
+        """Stops the node and releases its resources. Idempotent."""
+        node, self._node = self._node, None
+        if node is not None:
+            try:
+                node.shutdown()
+            except jpype.JException as e:
+                raise self._java.translate(e) from None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.shutdown()
+        return False
+
+    # ---- status ----
+
+    @_started
+    def status(self):
+        """``{name, node_id, cores, memory_gb, bees, storage, memory_per_bee_mb,
+        target_cell_size_mb, state}``; ``storage`` is ``"local"`` or ``"s3"``."""
+        s = self._node.status()
+        return {
+            "name": str(s.name()),
+            "node_id": str(s.nodeId()),
+            "cores": int(s.cores()),
+            "memory_gb": round(int(s.memoryBytes()) / _GIB, 2),
+            "bees": int(s.bees()),
+            "storage": str(s.storage()),
+            "memory_per_bee_mb": round(int(s.memoryPerBeeBytes()) / _MIB, 1),
+            "target_cell_size_mb": round(int(s.targetCellBytes()) / _MIB, 1),
+            "state": str(s.state()),
+        }
+
+    # ---- namespaces ----
+
+    @_started
+    def create_hive(self, name):
+        """Creates a hive (database). Creating an existing one is a no-op."""
+        self._node.createHive(name)
+
+    @_started
+    def create_box(self, hive, name):
+        """Creates a box (schema) in a hive. Creating an existing one is a no-op."""
+        self._node.createBox(hive, name)
+
+    @_started
+    def create_frame(self, hive, box, name, schema, partition_by=None):
+        """Creates a frame (table).
+
+        ``schema`` is an ordered ``{column: type}`` dict (``int64``, ``float64``, ``string``,
+        ``boolean``, ``date``, ``timestamp``, ``decimal(p,s)``, ``binary``, ...; append
+        ``" not null"`` for a required column). ``partition_by`` is a list of column names.
+        Creating the same frame again is a no-op; with another definition it is an error.
+        """
+        if not isinstance(schema, dict):
+            raise TypeError(f"schema must be a dict of column name to type, got {type(schema)!r}")
+        java_schema = self._java.LinkedHashMap()
+        for column, type_name in schema.items():
+            java_schema.put(str(column), str(type_name))
+        java_partitions = self._java.ArrayList()
+        if isinstance(partition_by, str):
+            partition_by = [partition_by]
+        for column in partition_by or []:
+            java_partitions.add(str(column))
+        self._node.createFrame(hive, box, name, java_schema, java_partitions)
+
+    @_started
+    def list_hives(self):
+        return sorted(_strings(self._node.listHives()))
+
+    @_started
+    def list_boxes(self, hive):
+        return sorted(_strings(self._node.listBoxes(hive)))
+
+    @_started
+    def list_frames(self, hive, box):
+        return sorted(_strings(self._node.listFrames(hive, box)))
+
+    @_started
+    def get_frame(self, hive, box, name):
+        """``{name, schema, partition_by, max_partitions, created_at, version, cell_count,
+        row_count, total_bytes}``; ``created_at`` is an ISO-8601 UTC string."""
+        f = self._node.getFrame(hive, box, name)
+        return {
+            "name": str(f.name()),
+            "schema": {str(k): str(v) for k, v in f.schema().items()},
+            "partition_by": _strings(f.partitionBy()),
+            "max_partitions": int(f.maxPartitions()),
+            "created_at": str(f.createdAt().toString()),
+            "version": int(f.version()),
+            "cell_count": int(f.cellCount()),
+            "row_count": int(f.rowCount()),
+            "total_bytes": int(f.totalBytes()),
+        }
+
+    # ---- writes ----
+
+    @_started
+    def write_to_frame(self, hive, box, frame, data):
+        """Appends ``data`` as one commit.
+
+        ``data``: Arrow IPC stream bytes, a ``pyarrow`` Table / RecordBatch / RecordBatchReader,
+        a ``pandas`` or ``polars`` DataFrame. Columns are matched by name. Returns
+        ``{version, cells_written, rows_written, bytes_written, duration_ms, temperature}``;
+        ``temperature`` is always ``0.0`` for now (the colony model is not built yet).
+        """
+        return self._write(self._java.PythonBridge.append, hive, box, frame, data)
+
+    @_started
+    def overwrite_frame(self, hive, box, frame, data):
+        """Replaces the frame's contents with ``data`` as one commit; returns like
+        :meth:`write_to_frame`."""
+        return self._write(self._java.PythonBridge.overwrite, hive, box, frame, data)
+
+    def _write(self, bridge_call, hive, box, frame, data):
+        reader = _arrow.to_reader(data)
+        stream = _arrow.StreamStruct()
+        reader._export_to_c(stream.address)
+        summary = bridge_call(self._node, hive, box, frame, stream.address)
+        return {
+            "version": int(summary.version()),
+            "cells_written": int(summary.cellsWritten()),
+            "rows_written": int(summary.rowsWritten()),
+            "bytes_written": int(summary.bytesWritten()),
+            "duration_ms": int(summary.durationMillis()),
+            "temperature": 0.0,
+        }
+
+    # ---- reads and SQL ----
+
+    def _reader(self, result):
+        """A pyarrow reader over a Java QueryResult (moved through the C data interface)."""
+        stream = _arrow.StreamStruct()
+        self._java.PythonBridge.exportResult(self._node.allocator(), result, stream.address)
+        return pa.RecordBatchReader._import_from_c(stream.address)
+
+    @_started
+    def read_from_frame(self, hive, box, frame, partition_filter=None):
+        """The frame's rows as Arrow IPC stream bytes, or ``None`` if there are none.
+
+        ``partition_filter``: ``{partition_column: value}``; only rows whose partition columns
+        equal the values are read.
+        """
+        java_filter = self._java.LinkedHashMap()
+        for column, value in (partition_filter or {}).items():
+            java_filter.put(str(column), None if value is None else _partition_text(value))
+        reader = self._reader(self._node.read(hive, box, frame, java_filter))
+        try:
+            data, rows = _arrow.to_ipc_bytes(reader)
+        finally:
+            reader.close()
+        return data if rows > 0 else None
+
+    @_started
+    def sql(self, query):
+        """Runs SQL (DuckDB dialect; ``hive.box.frame`` names, USE, SHOW, DESCRIBE, EXPLAIN).
+        Returns Arrow IPC stream bytes; an empty result keeps its schema."""
+        reader = self._reader(self._node.sql(query))
+        try:
+            data, _ = _arrow.to_ipc_bytes(reader)
+        finally:
+            reader.close()
+        return data
+
+    @_started
+    def query(self, query):
+        """Runs SQL like :meth:`sql` and returns a ``pyarrow.Table``.
+
+        The rows cross from Java without a copy; the table then gets one memory copy into
+        Python-owned buffers, so it stays valid after :meth:`shutdown`.
+        """
+        reader = self._reader(self._node.sql(query))
+        try:
+            batches = [_arrow.own(batch) for batch in reader]
+        finally:
+            reader.close()
+        return pa.Table.from_batches(batches, schema=reader.schema)
+
+    # ---- not in this version ----
+
+    def bee_status(self):
+        raise NotImplementedError(
+            "bee_status() is not available yet: the bee scheduler is not built; status() gives"
+            " the number of bees"
+        )
+
+    def swarm_status(self):
+        raise NotImplementedError(
+            "swarm_status() is not available yet: swarm membership (heartbeats) is not built"
+        )
+
+    def colony_status(self):
+        raise NotImplementedError(
+            "colony_status() is not available yet: the colony temperature model is not built"
+        )
+
+    # ---- conventional names ----
+
+    def create_database(self, name):
+        return self.create_hive(name)
+
+    def create_schema(self, database, name):
+        return self.create_box(database, name)
+
+    def create_table(self, database, schema_name, name, schema, partition_by=None):
+        return self.create_frame(database, schema_name, name, schema, partition_by)
+
+    def list_databases(self):
+        return self.list_hives()
+
+    def list_schemas(self, database):
+        return self.list_boxes(database)
+
+    def list_tables(self, database, schema_name):
+        return self.list_frames(database, schema_name)
+
+    def get_table(self, database, schema_name, name):
+        return self.get_frame(database, schema_name, name)
+
+
+def _partition_text(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
