@@ -117,7 +117,7 @@ public final class DuckDbChamber implements AutoCloseable {
 
   /** Turns an engine error into an Apiary error of the right category. */
   public static RuntimeException translate(SQLException e, String what) {
-    String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+    String message = withoutStackTrace(e.getMessage() == null ? e.toString() : e.getMessage());
     if (message.startsWith("Permission Error")
         || message.contains("disabled by configuration")
         || message.contains("lock_configuration")) {
@@ -143,6 +143,21 @@ public final class DuckDbChamber implements AutoCloseable {
       return new EngineException(ErrorCategory.USER, message, e);
     }
     return new EngineException(ErrorCategory.INTERNAL, message, e);
+  }
+
+  /**
+   * The engine's message without a Java stack trace, which it includes when a Java data source (an
+   * Arrow stream) failed.
+   */
+  static String withoutStackTrace(String message) {
+    StringBuilder kept = new StringBuilder();
+    for (String line : message.strip().split("\n")) {
+      if (line.startsWith("\tat ") || line.strip().startsWith("at ") && line.contains("(")) {
+        break;
+      }
+      kept.append(kept.isEmpty() ? "" : "\n").append(line);
+    }
+    return kept.toString().strip();
   }
 
   @Override
