@@ -1,6 +1,7 @@
 package dev.apiary.bench;
 
 import dev.apiary.datagen.BenchmarkQuery;
+import dev.apiary.datagen.ResultRows;
 import dev.apiary.runtime.Apiary;
 import java.sql.Connection;
 import java.util.List;

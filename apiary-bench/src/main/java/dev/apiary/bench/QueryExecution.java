@@ -1,5 +1,6 @@
 package dev.apiary.bench;
 
+import dev.apiary.datagen.ResultRows;
 import dev.apiary.engine.QueryResult;
 import dev.apiary.runtime.Apiary;
 import java.sql.Connection;

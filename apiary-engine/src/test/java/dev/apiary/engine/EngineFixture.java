@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
@@ -140,23 +138,7 @@ final class EngineFixture implements AutoCloseable {
   }
 
   static List<List<String>> drain(ArrowReader reader) {
-    List<List<String>> rows = new ArrayList<>();
-    try {
-      while (reader.loadNextBatch()) {
-        VectorSchemaRoot root = reader.getVectorSchemaRoot();
-        for (int r = 0; r < root.getRowCount(); r++) {
-          List<String> row = new ArrayList<>();
-          for (FieldVector vector : root.getFieldVectors()) {
-            Object value = vector.getObject(r);
-            row.add(value == null ? null : value.toString());
-          }
-          rows.add(row);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return rows;
+    return dev.apiary.datagen.ResultRows.of(reader);
   }
 
   static Map<String, String> columns(String... pairs) {

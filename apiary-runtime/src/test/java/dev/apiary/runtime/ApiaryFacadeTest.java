@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apiary.catalog.DropMode;
+import dev.apiary.datagen.ResultRows;
 import dev.apiary.engine.QueryResult;
 import dev.apiary.engine.WriteSummary;
 import dev.apiary.error.ApiaryException;

@@ -3,6 +3,7 @@ package dev.apiary.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apiary.datagen.BenchmarkQuery;
+import dev.apiary.datagen.ResultRows;
 import dev.apiary.datagen.Ssb;
 import dev.apiary.datagen.TableGenerator;
 import dev.apiary.datagen.Tpch;

@@ -1,4 +1,4 @@
-package dev.apiary.runtime;
+package dev.apiary.datagen;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,11 +8,14 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
-/** Query results as rows of strings, and a comparison that tolerates float rounding only. */
-final class ResultRows {
+/**
+ * Query results as rows of strings, and a comparison that tolerates float rounding only: how the
+ * tests and the benchmark check that Apiary and DuckDB return the same answers.
+ */
+public final class ResultRows {
   private ResultRows() {}
 
-  static List<List<String>> of(ArrowReader reader) {
+  public static List<List<String>> of(ArrowReader reader) {
     List<List<String>> rows = new ArrayList<>();
     try {
       while (reader.loadNextBatch()) {
@@ -32,8 +35,34 @@ final class ResultRows {
     return rows;
   }
 
+  /** Reads the stream to its end without converting values; returns the row count. */
+  public static long drain(ArrowReader reader) {
+    long rows = 0;
+    try {
+      while (reader.loadNextBatch()) {
+        rows += reader.getVectorSchemaRoot().getRowCount();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rows;
+  }
+
+  /** The first difference between two results, or null if they are equal. */
+  public static String difference(List<List<String>> actual, List<List<String>> expected) {
+    if (actual.size() != expected.size()) {
+      return "row count " + actual.size() + " vs " + expected.size();
+    }
+    for (int i = 0; i < actual.size(); i++) {
+      if (!equal(actual.get(i), expected.get(i))) {
+        return "row " + i + ": " + actual.get(i) + " vs " + expected.get(i);
+      }
+    }
+    return null;
+  }
+
   /** Equal, except that floating point values may differ in the last bits (summation order). */
-  static boolean equal(List<String> a, List<String> b) {
+  public static boolean equal(List<String> a, List<String> b) {
     if (a.size() != b.size()) {
       return false;
     }
