@@ -73,162 +73,50 @@ record BenchOptions(
   }
 
   static BenchOptions parse(String... args) {
-    BenchOptions o = defaults();
+    BenchOptions base = defaults();
     for (String arg : args) {
       if (arg.equals("--smoke")) {
-        o = o.smokeRun();
+        base = base.smokeRun();
       }
     }
+    double scale = base.scale;
+    int runs = base.runs;
+    List<String> suites = base.suites;
+    int threads = base.threads;
+    long memoryBytes = base.memoryBytes;
+    int coldRuns = base.coldRuns;
+    long ingestRows = base.ingestRows;
+    int commits = base.commits;
+    boolean memoryTest = base.memoryTest;
+    Path dir = base.dir;
+    Path out = base.out;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
         case "--smoke" -> {}
-        case "--scale" -> o = o.with(Double.parseDouble(value(args, ++i)), o.runs, o.suites);
-        case "--runs" -> o = o.with(o.scale, Integer.parseInt(value(args, ++i)), o.suites);
-        case "--suite", "--suites" -> o = o.with(o.scale, o.runs, suites(value(args, ++i)));
-        case "--threads" ->
-            o =
-                new BenchOptions(
-                    o.scale,
-                    o.runs,
-                    o.suites,
-                    o.smoke,
-                    Integer.parseInt(value(args, ++i)),
-                    o.memoryBytes,
-                    o.coldRuns,
-                    o.ingestRows,
-                    o.commits,
-                    o.memoryTest,
-                    o.dir,
-                    o.out,
-                    o.name);
+        case "--scale" -> scale = Double.parseDouble(value(args, ++i));
+        case "--runs" -> runs = Integer.parseInt(value(args, ++i));
+        case "--suite", "--suites" -> suites = suites(value(args, ++i));
+        case "--threads" -> threads = Integer.parseInt(value(args, ++i));
         case "--memory" ->
-            o =
-                new BenchOptions(
-                    o.scale,
-                    o.runs,
-                    o.suites,
-                    o.smoke,
-                    o.threads,
-                    dev.apiary.runtime.NodeResources.parseBytes(value(args, ++i)),
-                    o.coldRuns,
-                    o.ingestRows,
-                    o.commits,
-                    o.memoryTest,
-                    o.dir,
-                    o.out,
-                    o.name);
-        case "--cold-runs" ->
-            o =
-                new BenchOptions(
-                    o.scale,
-                    o.runs,
-                    o.suites,
-                    o.smoke,
-                    o.threads,
-                    o.memoryBytes,
-                    Integer.parseInt(value(args, ++i)),
-                    o.ingestRows,
-                    o.commits,
-                    o.memoryTest,
-                    o.dir,
-                    o.out,
-                    o.name);
-        case "--ingest-rows" ->
-            o =
-                new BenchOptions(
-                    o.scale,
-                    o.runs,
-                    o.suites,
-                    o.smoke,
-                    o.threads,
-                    o.memoryBytes,
-                    o.coldRuns,
-                    Long.parseLong(value(args, ++i)),
-                    o.commits,
-                    o.memoryTest,
-                    o.dir,
-                    o.out,
-                    o.name);
-        case "--commits" ->
-            o =
-                new BenchOptions(
-                    o.scale,
-                    o.runs,
-                    o.suites,
-                    o.smoke,
-                    o.threads,
-                    o.memoryBytes,
-                    o.coldRuns,
-                    o.ingestRows,
-                    Integer.parseInt(value(args, ++i)),
-                    o.memoryTest,
-                    o.dir,
-                    o.out,
-                    o.name);
-        case "--no-memory-test" ->
-            o =
-                new BenchOptions(
-                    o.scale,
-                    o.runs,
-                    o.suites,
-                    o.smoke,
-                    o.threads,
-                    o.memoryBytes,
-                    o.coldRuns,
-                    o.ingestRows,
-                    o.commits,
-                    false,
-                    o.dir,
-                    o.out,
-                    o.name);
-        case "--dir" ->
-            o =
-                new BenchOptions(
-                    o.scale,
-                    o.runs,
-                    o.suites,
-                    o.smoke,
-                    o.threads,
-                    o.memoryBytes,
-                    o.coldRuns,
-                    o.ingestRows,
-                    o.commits,
-                    o.memoryTest,
-                    Path.of(value(args, ++i)),
-                    o.out,
-                    o.name);
-        case "--out" ->
-            o =
-                new BenchOptions(
-                    o.scale,
-                    o.runs,
-                    o.suites,
-                    o.smoke,
-                    o.threads,
-                    o.memoryBytes,
-                    o.coldRuns,
-                    o.ingestRows,
-                    o.commits,
-                    o.memoryTest,
-                    o.dir,
-                    Path.of(value(args, ++i)),
-                    o.name);
+            memoryBytes = dev.apiary.runtime.NodeResources.parseBytes(value(args, ++i));
+        case "--cold-runs" -> coldRuns = Integer.parseInt(value(args, ++i));
+        case "--ingest-rows" -> ingestRows = Long.parseLong(value(args, ++i));
+        case "--commits" -> commits = Integer.parseInt(value(args, ++i));
+        case "--no-memory-test" -> memoryTest = false;
+        case "--dir" -> dir = Path.of(value(args, ++i));
+        case "--out" -> out = Path.of(value(args, ++i));
         default -> throw new IllegalArgumentException("Unknown option '" + arg + "'\n" + USAGE);
       }
     }
-    if (o.runs < 1) {
+    if (runs < 1) {
       throw new IllegalArgumentException("--runs must be at least 1\n" + USAGE);
     }
-    return o;
-  }
-
-  private BenchOptions with(double newScale, int newRuns, List<String> newSuites) {
     return new BenchOptions(
-        newScale,
-        newRuns,
-        newSuites,
-        smoke,
+        scale,
+        runs,
+        suites,
+        base.smoke,
         threads,
         memoryBytes,
         coldRuns,
@@ -237,7 +125,7 @@ record BenchOptions(
         memoryTest,
         dir,
         out,
-        name);
+        base.name);
   }
 
   private static String value(String[] args, int i) {
