@@ -26,11 +26,6 @@ public final class CellFiles {
     this.downloads = downloads;
   }
 
-  /** The directory fetched cells live in (user SQL may read it). */
-  public Path downloadDirectory() {
-    return downloads;
-  }
-
   private static String digest(String key) {
     try {
       byte[] hash =

@@ -2,6 +2,7 @@ package dev.apiary.engine;
 
 import static dev.apiary.engine.DuckDbChamber.literal;
 
+import dev.apiary.catalog.FrameDefinition;
 import dev.apiary.engine.internal.CellStatistics;
 import dev.apiary.engine.internal.SchemaAlignment;
 import dev.apiary.storage.ObjectStore;
@@ -12,6 +13,7 @@ import dev.apiary.table.DataFile;
 import dev.apiary.table.FileStatistics;
 import dev.apiary.table.FrameLog;
 import dev.apiary.table.FrameMetadata;
+import dev.apiary.table.FrameTables;
 import dev.apiary.table.PartitionPaths;
 import dev.apiary.table.Snapshot;
 import dev.apiary.table.WriteOperation;
@@ -47,11 +49,6 @@ import org.apache.arrow.vector.ipc.ArrowReader;
  * removed (unless storage left the commit's outcome unknown).
  */
 public final class CellWriter {
-  /** Frame property (Delta configuration key) holding the Parquet codec. */
-  public static final String CODEC_KEY = dev.apiary.table.FrameTables.CODEC_KEY;
-
-  public static final String DEFAULT_CODEC = "lz4_raw";
-
   private final ObjectStore store;
   private final BufferAllocator allocator;
   private final Path stagingRoot;
@@ -85,7 +82,8 @@ public final class CellWriter {
     long started = System.nanoTime();
     Snapshot snapshot = request.log().snapshot();
     FrameMetadata metadata = snapshot.metadata();
-    String codec = metadata.configuration().getOrDefault(CODEC_KEY, DEFAULT_CODEC);
+    String codec =
+        metadata.configuration().getOrDefault(FrameTables.CODEC_KEY, FrameDefinition.DEFAULT_CODEC);
     List<String> select;
     try {
       select =

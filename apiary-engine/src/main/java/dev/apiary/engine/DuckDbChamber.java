@@ -16,7 +16,7 @@ import org.duckdb.DuckDBConnection;
 /**
  * A sealed chamber: one in-memory DuckDB instance with its own thread count, hard memory limit and
  * spill directory. Work runs in it in two phases: set-up by Apiary (views, staging), then {@link
- * #seal()}, after which user SQL cannot reach files outside the allowed directories, the network,
+ * #seal}, after which user SQL cannot reach files outside the allowed directories, the network,
  * extensions or settings. Closing it frees the engine and deletes the spill directory.
  */
 public final class DuckDbChamber implements AutoCloseable {
@@ -52,16 +52,12 @@ public final class DuckDbChamber implements AutoCloseable {
     }
   }
 
-  public ChamberSettings settings() {
-    return settings;
-  }
-
   /** The engine connection; use one statement at a time. */
   public DuckDBConnection connection() {
     return connection;
   }
 
-  /** Runs a statement written by Apiary (never user SQL before {@link #seal()}). */
+  /** Runs a statement written by Apiary (never user SQL before {@link #seal}). */
   public void execute(String sql) {
     try (Statement statement = connection.createStatement()) {
       running = statement;
@@ -77,13 +73,11 @@ public final class DuckDbChamber implements AutoCloseable {
    * Locks the chamber for user SQL: only the allowed directories can be read, nothing can be
    * written outside the spill directory, no extension can be installed or loaded, and no setting
    * can be changed again.
+   *
+   * @param extraDirectories directories user SQL may read besides the settings' (the cells of this
+   *     statement)
    */
-  public void seal() {
-    sealWith(java.util.Set.of());
-  }
-
-  /** {@link #seal()} with more directories user SQL may read (the cells of this query). */
-  public void sealWith(java.util.Collection<Path> extraDirectories) {
+  public void seal(java.util.Collection<Path> extraDirectories) {
     String allowed =
         Stream.of(
                 settings.allowedDirectories().stream(),

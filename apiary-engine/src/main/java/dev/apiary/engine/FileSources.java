@@ -1,6 +1,5 @@
 package dev.apiary.engine;
 
-import dev.apiary.engine.internal.CountingArrowReader;
 import dev.apiary.engine.internal.DuckDbTypes;
 import dev.apiary.error.InvalidInputException;
 import dev.apiary.table.ColumnType;
@@ -119,7 +118,7 @@ public final class FileSources {
               chamber,
               statement,
               rows,
-              new CountingArrowReader(allocator, arrow, progress),
+              ForwardingArrowReader.counting(allocator, arrow, progress),
               schema);
       opened = true;
       return source;

@@ -30,7 +30,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
@@ -41,9 +43,10 @@ import org.duckdb.DuckDBResultSet;
  * Runs SQL against frames. A query is parsed by the engine itself ({@code json_serialize_sql}), the
  * frames it reads are resolved in the session's USE context and read at one snapshot each (snapshot
  * isolation per statement), cells that cannot match the WHERE clause are pruned, and the statement
- * runs unchanged in a fresh sealed chamber whose views expose only the kept cells. Apiary commands
- * (USE, SHOW, DESCRIBE, EXPLAIN) are answered here; data changes and host access are refused.
- * Thread-safe: every call uses its own chamber.
+ * runs unchanged (only time travel references are swapped, at the positions the parser reports, for
+ * views of the version they ask for) in a fresh sealed chamber whose views expose only the kept
+ * cells. Apiary commands (USE, SHOW, DESCRIBE, EXPLAIN) are answered here; data changes and host
+ * access are refused. Thread-safe: every call uses its own chamber.
  */
 public final class QueryEngine {
   private static final int BATCH_ROWS = 64 * 1024;
@@ -176,14 +179,13 @@ public final class QueryEngine {
     try {
       ParsedStatement parsed = parseWithTimeTravel(chamber, sql);
       String text = parsed.text();
+      // Each frame is looked up in the catalog once per statement (pruning asks per cell).
+      Map<FrameName, Optional<FrameEntry>> found = new LinkedHashMap<>();
+      Function<FrameName, Optional<FrameEntry>> find =
+          name -> found.computeIfAbsent(name, n -> catalog.findFrame(n.hive(), n.box(), n.frame()));
       List<FrameReference> references =
           SqlAnalyzer.analyze(
-              parsed.tree(),
-              session,
-              name ->
-                  catalog
-                      .findFrame(name.hive(), name.box(), name.frame())
-                      .map(e -> e.definition().schema()));
+              parsed.tree(), session, name -> find.apply(name).map(e -> e.definition().schema()));
       long t1 = System.nanoTime();
       timings.put("analyse", (t1 - t0) / 1000);
 
@@ -194,8 +196,11 @@ public final class QueryEngine {
       Map<FrameReference, View> viewOf = new java.util.IdentityHashMap<>();
       for (FrameReference reference : references) {
         FrameName name = reference.name();
+        // catalog.frame explains what is missing: the hive, the box or the frame.
         FrameEntry entry =
-            entries.computeIfAbsent(name, n -> catalog.frame(n.hive(), n.box(), n.frame()));
+            entries.computeIfAbsent(
+                name,
+                n -> find.apply(n).orElseGet(() -> catalog.frame(n.hive(), n.box(), n.frame())));
         Snapshot snapshot;
         if (reference.travel().isPresent()) {
           FrameReference.TimeTravel travel = reference.travel().get();
@@ -404,7 +409,7 @@ public final class QueryEngine {
             ? identifier(session.hive()) + "." + identifier(session.box().get())
             : identifier(session.hive());
     chamber.execute("USE " + use);
-    chamber.sealWith(allowed);
+    chamber.seal(allowed);
   }
 
   /** A frame as a statement reads it: the latest version ({@code -1}) or one it travelled to. */

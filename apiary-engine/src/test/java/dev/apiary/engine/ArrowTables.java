@@ -11,78 +11,51 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Small Arrow tables built column by column for tests. */
+/** Small Arrow tables built column by column for tests; {@code null} values become nulls. */
 final class ArrowTables {
   private ArrowTables() {}
 
-  static BigIntVector longs(BufferAllocator allocator, String name, Long... values) {
-    BigIntVector vector = new BigIntVector(name, allocator);
-    vector.allocateNew(values.length);
+  /** How one non-null value goes into a vector. */
+  @FunctionalInterface
+  private interface Setter<V, T> {
+    void set(V vector, int index, T value);
+  }
+
+  private static <V extends FieldVector, T> V filled(V vector, T[] values, Setter<V, T> setter) {
+    vector.setInitialCapacity(values.length);
+    vector.allocateNew();
     for (int i = 0; i < values.length; i++) {
       if (values[i] == null) {
         vector.setNull(i);
       } else {
-        vector.set(i, values[i]);
+        setter.set(vector, i, values[i]);
       }
     }
     vector.setValueCount(values.length);
     return vector;
+  }
+
+  static BigIntVector longs(BufferAllocator allocator, String name, Long... values) {
+    return filled(new BigIntVector(name, allocator), values, BigIntVector::setSafe);
   }
 
   static IntVector ints(BufferAllocator allocator, String name, Integer... values) {
-    IntVector vector = new IntVector(name, allocator);
-    vector.allocateNew(values.length);
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] == null) {
-        vector.setNull(i);
-      } else {
-        vector.set(i, values[i]);
-      }
-    }
-    vector.setValueCount(values.length);
-    return vector;
+    return filled(new IntVector(name, allocator), values, IntVector::setSafe);
   }
 
   static Float8Vector doubles(BufferAllocator allocator, String name, Double... values) {
-    Float8Vector vector = new Float8Vector(name, allocator);
-    vector.allocateNew(values.length);
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] == null) {
-        vector.setNull(i);
-      } else {
-        vector.set(i, values[i]);
-      }
-    }
-    vector.setValueCount(values.length);
-    return vector;
+    return filled(new Float8Vector(name, allocator), values, Float8Vector::setSafe);
   }
 
   static VarCharVector strings(BufferAllocator allocator, String name, String... values) {
-    VarCharVector vector = new VarCharVector(name, allocator);
-    vector.allocateNew(values.length);
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] == null) {
-        vector.setNull(i);
-      } else {
-        vector.setSafe(i, values[i].getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    vector.setValueCount(values.length);
-    return vector;
+    return filled(
+        new VarCharVector(name, allocator),
+        values,
+        (vector, i, value) -> vector.setSafe(i, value.getBytes(StandardCharsets.UTF_8)));
   }
 
   static DateDayVector dates(BufferAllocator allocator, String name, Integer... epochDays) {
-    DateDayVector vector = new DateDayVector(name, allocator);
-    vector.allocateNew(epochDays.length);
-    for (int i = 0; i < epochDays.length; i++) {
-      if (epochDays[i] == null) {
-        vector.setNull(i);
-      } else {
-        vector.set(i, epochDays[i]);
-      }
-    }
-    vector.setValueCount(epochDays.length);
-    return vector;
+    return filled(new DateDayVector(name, allocator), epochDays, DateDayVector::setSafe);
   }
 
   static VectorSchemaRoot table(FieldVector... vectors) {

@@ -42,7 +42,11 @@ public record FrameDefinition(
   public static final String CODEC = "codec";
 
   private static final List<String> CODECS = List.of("lz4_raw", "zstd", "snappy");
-  private static final Map<String, String> DEFAULTS = Map.of(CODEC, "lz4_raw");
+
+  /** The codec of frames that do not choose one. */
+  public static final String DEFAULT_CODEC = "lz4_raw";
+
+  private static final Map<String, String> DEFAULTS = Map.of(CODEC, DEFAULT_CODEC);
   private static final Set<TypeKind> NOT_PARTITIONABLE =
       EnumSet.of(TypeKind.FLOAT32, TypeKind.FLOAT64, TypeKind.DECIMAL, TypeKind.BINARY);
 

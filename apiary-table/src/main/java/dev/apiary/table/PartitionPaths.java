@@ -29,28 +29,4 @@ public final class PartitionPaths {
     }
     return out.toString();
   }
-
-  /** Reverses {@link #escape}. */
-  public static String unescape(String directoryValue) {
-    if (directoryValue.equals(NULL_VALUE)) {
-      return null;
-    }
-    StringBuilder out = new StringBuilder(directoryValue.length());
-    for (int i = 0; i < directoryValue.length(); i++) {
-      char c = directoryValue.charAt(i);
-      if (c == '%' && i + 2 < directoryValue.length() + 0 && isHex(directoryValue, i + 1)) {
-        out.append((char) Integer.parseInt(directoryValue.substring(i + 1, i + 3), 16));
-        i += 2;
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  private static boolean isHex(String s, int at) {
-    return at + 1 < s.length()
-        && Character.digit(s.charAt(at), 16) >= 0
-        && Character.digit(s.charAt(at + 1), 16) >= 0;
-  }
 }

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -34,14 +33,13 @@ public final class SqlAnalyzer {
 
   private SqlAnalyzer(SqlSession session, Function<FrameName, Optional<FrameSchema>> schemas) {
     this.session = session;
-    // Column resolution asks for schemas once per cell and reference: look each frame up once.
-    Map<FrameName, Optional<FrameSchema>> known = new java.util.HashMap<>();
-    this.schemas = name -> known.computeIfAbsent(name, schemas);
+    this.schemas = schemas;
   }
 
   /**
    * @param statement one entry of {@code statements} from {@code json_serialize_sql}
-   * @param schemas the schema of a frame, or empty if there is no such frame
+   * @param schemas the schema of a frame, or empty if there is no such frame; called once per cell
+   *     and reference during pruning, so it must be cheap (memoised by the caller)
    */
   public static List<FrameReference> analyze(
       JsonNode statement, SqlSession session, Function<FrameName, Optional<FrameSchema>> schemas) {

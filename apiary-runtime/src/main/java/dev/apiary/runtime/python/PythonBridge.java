@@ -1,5 +1,6 @@
 package dev.apiary.runtime.python;
 
+import dev.apiary.engine.ForwardingArrowReader;
 import dev.apiary.engine.QueryResult;
 import dev.apiary.engine.WriteSummary;
 import dev.apiary.runtime.Apiary;
@@ -47,7 +48,7 @@ public final class PythonBridge {
    */
   public static void exportResult(
       BufferAllocator allocator, QueryResult result, long streamAddress) {
-    ArrowReader reader = new ClosingReader(allocator, result.reader(), result);
+    ArrowReader reader = ForwardingArrowReader.closing(allocator, result.reader(), result);
     try {
       Data.exportArrayStream(allocator, reader, ArrowArrayStream.wrap(streamAddress));
     } catch (RuntimeException e) {
@@ -59,6 +60,6 @@ public final class PythonBridge {
   /** The imported stream, closable any number of times (the writer may close it too). */
   private static ArrowReader importStream(BufferAllocator allocator, long streamAddress) {
     ArrowReader imported = Data.importArrayStream(allocator, ArrowArrayStream.wrap(streamAddress));
-    return new ClosingReader(allocator, imported, imported);
+    return ForwardingArrowReader.closing(allocator, imported, imported);
   }
 }

@@ -1,9 +1,10 @@
-package dev.apiary.runtime.python;
+package dev.apiary.engine;
 
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.Dictionary;
@@ -11,20 +12,39 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * An {@link ArrowReader} that reads through another one and, when closed, runs a close action
- * exactly once. Streams that cross to Python may be closed by several owners (the consumer's
- * release callback, a writer that closes its input, the bridge's own clean-up); the readers behind
- * them must see one close only.
+ * An {@link ArrowReader} that reads through another one, can report the rows read so far, and when
+ * closed runs a close action exactly once. Streams handed across the C data interface may be closed
+ * by several owners (the consumer's release callback, a writer that closes its input, the owner's
+ * own clean-up); the readers behind them must see one close only.
  */
-final class ClosingReader extends ArrowReader {
+public final class ForwardingArrowReader extends ArrowReader {
   private final ArrowReader delegate;
+  private final LongConsumer progress;
   private final AutoCloseable onClose;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private long rows;
 
-  ClosingReader(BufferAllocator allocator, ArrowReader delegate, AutoCloseable onClose) {
+  private ForwardingArrowReader(
+      BufferAllocator allocator,
+      ArrowReader delegate,
+      LongConsumer progress,
+      AutoCloseable onClose) {
     super(allocator);
     this.delegate = delegate;
+    this.progress = progress;
     this.onClose = onClose;
+  }
+
+  /** Reports the rows read so far after every batch; closing closes the delegate once. */
+  public static ForwardingArrowReader counting(
+      BufferAllocator allocator, ArrowReader delegate, LongConsumer progress) {
+    return new ForwardingArrowReader(allocator, delegate, progress, delegate);
+  }
+
+  /** Runs {@code onClose} (once) instead of closing the delegate directly. */
+  public static ForwardingArrowReader closing(
+      BufferAllocator allocator, ArrowReader delegate, AutoCloseable onClose) {
+    return new ForwardingArrowReader(allocator, delegate, rows -> {}, onClose);
   }
 
   @Override
@@ -49,7 +69,12 @@ final class ClosingReader extends ArrowReader {
 
   @Override
   public boolean loadNextBatch() throws IOException {
-    return delegate.loadNextBatch();
+    boolean loaded = delegate.loadNextBatch();
+    if (loaded) {
+      rows += delegate.getVectorSchemaRoot().getRowCount();
+      progress.accept(rows);
+    }
+    return loaded;
   }
 
   @Override
