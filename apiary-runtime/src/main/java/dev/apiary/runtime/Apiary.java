@@ -145,15 +145,18 @@ public final class Apiary implements AutoCloseable {
     Running r = running;
     running = null;
     if (r != null) {
-      r.swarm().leave();
-      r.chambers().close();
-      r.logs().close();
-      r.store().close();
       try {
-        r.allocator().close();
-      } catch (IllegalStateException e) {
-        // Buffers still held by a consumer (a result exported to Python, a batch not yet
-        // released) are freed when that consumer releases them; shutting down must not fail.
+        r.swarm().leave();
+      } finally {
+        r.chambers().close();
+        r.logs().close();
+        r.store().close();
+        try {
+          r.allocator().close();
+        } catch (IllegalStateException e) {
+          // Buffers still held by a consumer (a result exported to Python, a batch not yet
+          // released) are freed when that consumer releases them; shutting down must not fail.
+        }
       }
     }
   }

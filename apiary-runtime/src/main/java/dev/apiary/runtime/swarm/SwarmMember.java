@@ -22,6 +22,7 @@ import java.util.function.Supplier;
  * these by the SPEC §7.5 formula.
  */
 public final class SwarmMember implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(SwarmMember.class.getName());
   private final NodeIdentity identity;
   private final SwarmSettings settings;
   private final WorkGate gate;
@@ -107,12 +108,23 @@ public final class SwarmMember implements AutoCloseable {
     try {
       publisher.publish();
     } catch (RuntimeException e) {
-      lastFailure = e;
+      failed("publish the heartbeat", e);
     }
     try {
       view.refresh();
     } catch (RuntimeException e) {
-      lastFailure = e;
+      failed("refresh the world view", e);
+    }
+  }
+
+  /** Keeps the failure for {@link #lastFailure} and logs it unless it repeats the previous one. */
+  private void failed(String what, RuntimeException e) {
+    RuntimeException previous = lastFailure;
+    lastFailure = e;
+    if (previous == null || !String.valueOf(previous.getMessage()).equals(e.getMessage())) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Node " + identity.id() + " could not " + what + " (retrying every interval): " + e);
     }
   }
 
