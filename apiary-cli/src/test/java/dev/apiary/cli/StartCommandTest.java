@@ -20,13 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code apiary start} and {@code apiary swarm} as real processes on one storage root. */
 class StartCommandTest {
-  /** Short swarm timing, so that suspect, dead and cleanup take seconds. */
+  /**
+   * Short swarm timing, so that suspect, dead and cleanup take seconds (suspect after 2 s, not
+   * less: on a busy machine a JVM may stall for a second).
+   */
   static final Map<String, String> FAST =
       Map.of(
           "APIARY_HEARTBEAT_INTERVAL", "200ms",
-          "APIARY_SUSPECT_AFTER", "1s",
-          "APIARY_DEAD_AFTER", "2s",
-          "APIARY_CLEANUP_AFTER", "3s");
+          "APIARY_SUSPECT_AFTER", "2s",
+          "APIARY_DEAD_AFTER", "4s",
+          "APIARY_CLEANUP_AFTER", "6s");
 
   @TempDir Path dir;
   final List<Process> processes = new ArrayList<>();

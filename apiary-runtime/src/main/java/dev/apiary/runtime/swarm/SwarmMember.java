@@ -140,8 +140,11 @@ public final class SwarmMember implements AutoCloseable {
    * @throws dev.apiary.error.ApiaryException (user) once the node is leaving; the work did not run
    */
   public <T> T track(String what, Supplier<T> work) {
-    try (WorkGate.Ticket admitted = gate.enter(what)) {
-      return admitted.run(work);
+    WorkGate.Ticket admitted = gate.enter(what);
+    try {
+      return work.get();
+    } finally {
+      admitted.close();
     }
   }
 

@@ -19,11 +19,6 @@ public final class WorkGate {
 
     private Ticket() {}
 
-    /** Runs the work this ticket admitted. */
-    <T> T run(java.util.function.Supplier<T> work) {
-      return work.get();
-    }
-
     @Override
     public void close() {
       synchronized (WorkGate.this) {

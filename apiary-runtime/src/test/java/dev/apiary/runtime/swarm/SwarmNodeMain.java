@@ -22,10 +22,11 @@ import java.util.concurrent.TimeUnit;
 public final class SwarmNodeMain {
   static final SwarmSettings FAST =
       new SwarmSettings(
+          // Suspect after 2 s, not less: on a busy machine a child JVM may stall for a second.
           Duration.ofMillis(200),
-          Duration.ofSeconds(1),
           Duration.ofSeconds(2),
-          Duration.ofSeconds(3),
+          Duration.ofSeconds(4),
+          Duration.ofSeconds(6),
           Duration.ofSeconds(5));
 
   private SwarmNodeMain() {}

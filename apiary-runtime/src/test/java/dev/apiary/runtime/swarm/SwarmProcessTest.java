@@ -188,7 +188,7 @@ class SwarmProcessTest {
     String json = Files.readString(heartbeat(aheadId));
     Instant stamped = Instant.parse(new ObjectMapper().readTree(json).get("timestamp").asText());
     assertThat(stamped).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
-    Thread.sleep(SwarmNodeMain.FAST.deadAfter().plusSeconds(1).toMillis());
+    Thread.sleep(SwarmNodeMain.FAST.deadAfter().plusMillis(500).toMillis());
     assertThat(seen(a.history(aheadId))).containsExactly("alive");
     assertThat(seen(ahead.history(aId))).containsExactly("alive");
 
