@@ -4,6 +4,7 @@ import dev.apiary.cli.output.OutputFormat;
 import dev.apiary.cli.output.RowSink;
 import dev.apiary.runtime.Apiary;
 import dev.apiary.runtime.NodeStatus;
+import dev.apiary.runtime.cache.CacheStatistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 /** {@code apiary status}: this node's resources and storage. */
 @Command(
     name = "status",
-    description = "Show the node: name, id, cores, memory, bees, storage, cell size, state.",
+    description =
+        "Show the node: name, id, cores, memory, bees, storage, cell size, state, cell cache.",
     footer = {"", "Example:", "  apiary status --storage /data/apiary --format json"})
 final class StatusCommand extends ApiaryCommand {
   @Override
@@ -51,6 +53,16 @@ final class StatusCommand extends ApiaryCommand {
     fields.put("target_cell_bytes", status.targetCellBytes());
     fields.put("storage", status.storage());
     fields.put("storage_uri", status.storageUri());
+    CacheStatistics cache = status.cache();
+    fields.put("cache_size_bytes", cache.sizeBytes());
+    fields.put("cache_capacity_bytes", cache.capacityBytes());
+    fields.put("cache_cells", cache.entries());
+    fields.put("cache_hits", cache.hits());
+    fields.put("cache_misses", cache.misses());
+    fields.put("cache_downloads", cache.downloads());
+    fields.put("cache_downloaded_bytes", cache.downloadedBytes());
+    fields.put("cache_evictions", cache.evictions());
+    fields.put("cache_frames", cache.frames().size());
     return fields;
   }
 }

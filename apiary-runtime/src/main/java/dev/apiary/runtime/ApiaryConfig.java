@@ -9,16 +9,33 @@ import java.util.Objects;
  *
  * @param name the apiary's name (default storage {@code ~/.apiary/data/<name>})
  * @param storageUri where data lives ({@code local:///...}, a path, {@code memory://})
- * @param nodeDirectory local state of this node: id, staging, spill, downloaded cells
+ * @param nodeDirectory local state of this node: id, staging, spill, the cell cache ({@code
+ *     cache/})
  * @param cores cores to use, or null to detect
  * @param memoryBytes memory to use, or null to detect
+ * @param cacheBytes capacity of the cell cache, or null for {@code APIARY_CACHE_SIZE} or else the
+ *     default, min(2 GiB, 25 % of the free disk space)
  */
 public record ApiaryConfig(
-    String name, String storageUri, Path nodeDirectory, Integer cores, Long memoryBytes) {
+    String name,
+    String storageUri,
+    Path nodeDirectory,
+    Integer cores,
+    Long memoryBytes,
+    Long cacheBytes) {
   public ApiaryConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(storageUri, "storageUri");
     Objects.requireNonNull(nodeDirectory, "nodeDirectory");
+    if (cacheBytes != null && cacheBytes < 0) {
+      throw new dev.apiary.error.InvalidInputException(
+          "The cell cache size must be 0 or more bytes, got " + cacheBytes);
+    }
+  }
+
+  public ApiaryConfig(
+      String name, String storageUri, Path nodeDirectory, Integer cores, Long memoryBytes) {
+    this(name, storageUri, nodeDirectory, cores, memoryBytes, null);
   }
 
   /** The defaults for a named apiary: storage and node state under {@code ~/.apiary}. */
@@ -39,15 +56,38 @@ public record ApiaryConfig(
     // Keyed on the parsed location, so "/tmp/x" and "local:///tmp/x" share one node directory.
     String key =
         Integer.toHexString(dev.apiary.storage.StorageUri.parse(uri).toString().hashCode());
-    return new ApiaryConfig(name, uri, nodes.resolve(name + "-" + key), cores, memoryBytes);
+    return new ApiaryConfig(
+        name, uri, nodes.resolve(name + "-" + key), cores, memoryBytes, cacheBytes);
   }
 
   public ApiaryConfig withNodeDirectory(Path directory) {
-    return new ApiaryConfig(name, storageUri, directory, cores, memoryBytes);
+    return new ApiaryConfig(name, storageUri, directory, cores, memoryBytes, cacheBytes);
   }
 
   public ApiaryConfig withResources(Integer newCores, Long newMemoryBytes) {
-    return new ApiaryConfig(name, storageUri, nodeDirectory, newCores, newMemoryBytes);
+    return new ApiaryConfig(name, storageUri, nodeDirectory, newCores, newMemoryBytes, cacheBytes);
+  }
+
+  /** The same node with a cell cache of this capacity (null: the environment or the default). */
+  public ApiaryConfig withCacheBytes(Long newCacheBytes) {
+    return new ApiaryConfig(name, storageUri, nodeDirectory, cores, memoryBytes, newCacheBytes);
+  }
+
+  /**
+   * The cell cache's capacity: {@link #cacheBytes()}, else {@code APIARY_CACHE_SIZE} (e.g. {@code
+   * 512MB}), else {@code -1} for the default.
+   */
+  public long cacheCapacity() {
+    if (cacheBytes != null) {
+      return cacheBytes;
+    }
+    String value = System.getenv("APIARY_CACHE_SIZE");
+    return value == null || value.isBlank() ? -1 : NodeResources.parseBytes(value);
+  }
+
+  /** The cell cache's directory. */
+  public Path cacheDirectory() {
+    return nodeDirectory.resolve("cache");
   }
 
   /** {@code $APIARY_HOME}, or {@code ~/.apiary}. */
