@@ -66,7 +66,7 @@ def test_status_has_exactly_the_documented_keys_and_types(ap):
 def test_local_storage_is_read_in_place_not_copied_into_the_cache(ap):
     ap.create_frame("default", "default", "t", {"a": "int64"})
     ap.write_to_frame("default", "default", "t", pa.table({"a": [1, 2, 3]}))
-    assert ap.query("SELECT sum(a) AS s FROM default.default.t").to_pydict() == {"s": [6]}
+    assert ap.query("SELECT sum(a) AS s FROM t").to_pydict() == {"s": [6]}
     cache = ap.status()["cache"]
     assert cache["downloads"] == 0 and cache["cells"] == 0 and cache["write_throughs"] == 0
 
