@@ -185,6 +185,26 @@ class CellCacheTest {
   }
 
   @Test
+  void evictionSkipsCellsInUseEvenWhenTheyAreTheLeastRecentlyUsed() throws Exception {
+    CellRequest a = cell("h/b/f/part-a.zstd", 100);
+    CellRequest b = cell("h/b/f/part-b.zstd", 100);
+    CellRequest c = cell("h/b/f/part-c.zstd", 100);
+    CellCache cache = open(250);
+    try (CellLease held = cache.lease(List.of(a))) {
+      Path bFile;
+      try (CellLease lease = cache.lease(List.of(b))) {
+        bFile = lease.file(b.key());
+      }
+      cache.lease(List.of(c)).close();
+      assertThat(read(held, a.key())).isEqualTo(memory.get(a.key()).get());
+      assertThat(bFile).doesNotExist();
+      assertThat(cache.statistics().sizeBytes()).isEqualTo(200);
+    }
+    cache.lease(List.of(a)).close();
+    assertThat(store.reads(a.key())).isEqualTo(1);
+  }
+
+  @Test
   void aLeaseThatFailsHalfwayHoldsNothing() throws Exception {
     CellRequest a = cell("h/b/f/part-a.zstd", 100);
     CellRequest big = cell("h/b/f/part-big.zstd", 300);
