@@ -4,7 +4,6 @@ import dev.apiary.engine.CellLease;
 import dev.apiary.engine.CellRequest;
 import dev.apiary.engine.CellSource;
 import dev.apiary.error.ApiaryException;
-import dev.apiary.error.ErrorCategory;
 import dev.apiary.storage.ObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,15 +98,7 @@ public final class CellCache implements CellSource, AutoCloseable {
       }
       return cache;
     } catch (IOException e) {
-      throw new ApiaryException(
-          ErrorCategory.RESOURCE,
-          "Cannot open the cell cache at "
-              + disk.root()
-              + ": "
-              + e.getMessage()
-              + "; check that the directory is readable and writable (it holds only copies of"
-              + " stored cells and may be deleted)",
-          e);
+      throw CacheErrors.unreadable(disk.root(), e);
     }
   }
 
@@ -190,27 +181,16 @@ public final class CellCache implements CellSource, AutoCloseable {
   /** Makes room for a cell or explains why there is none. Holds the lock. */
   private void reserve(CellRequest cell) {
     if (!index.fits(cell.sizeBytes())) {
-      throw new ApiaryException(
-          ErrorCategory.RESOURCE,
-          "The cell cache at "
-              + disk.root()
-              + " has no room for cell '"
-              + cell.key()
-              + "' ("
-              + cell.sizeBytes()
-              + " bytes): running statements hold "
-              + index.pinnedBytes()
-              + " of its "
-              + index.capacityBytes()
-              + " bytes; read fewer cells at once (filter on partition columns, run fewer"
-              + " statements together) or raise the cache size (APIARY_CACHE_SIZE,"
-              + " ApiaryConfig.cacheBytes)");
+      throw CacheErrors.noRoom(disk.root(), cell, index.pinnedBytes(), index.capacityBytes());
     }
     deleteAll(index.evictFor(cell.sizeBytes()));
   }
 
+  /** Downloads a reserved cell; whatever happens, waiters learn the outcome. */
   private void fetch(String name, Path file, CellRequest cell, CompletableFuture<Void> mine) {
     Path temporary = disk.temporary();
+    boolean stored = false;
+    RuntimeException failure = null;
     try {
       download.into(cell, temporary);
       synchronized (this) {
@@ -221,18 +201,25 @@ public final class CellCache implements CellSource, AutoCloseable {
         counters.downloads++;
         counters.downloadedBytes += cell.sizeBytes();
         inFlight.remove(name);
+        stored = true;
       }
       mine.complete(null);
-    } catch (IOException | RuntimeException e) {
-      RuntimeException failure =
-          e instanceof RuntimeException r ? r : diskFailure("store cell '" + cell.key() + "'", e);
-      quietlyDelete(temporary);
-      synchronized (this) {
-        index.release(cell.sizeBytes());
-        inFlight.remove(name);
-      }
-      mine.completeExceptionally(failure);
+    } catch (IOException e) {
+      failure = CacheErrors.diskFull(disk.root(), "store cell '" + cell.key() + "'", e);
       throw failure;
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
+    } finally {
+      if (!stored) {
+        quietlyDelete(temporary);
+        synchronized (this) {
+          index.release(cell.sizeBytes());
+          inFlight.remove(name);
+        }
+        mine.completeExceptionally(
+            failure != null ? failure : CacheErrors.downloadAborted(cell.key()));
+      }
     }
   }
 
@@ -350,20 +337,6 @@ public final class CellCache implements CellSource, AutoCloseable {
     } catch (IOException e) {
       // A file that cannot be deleted is found again (and retried) when the cache reopens.
     }
-  }
-
-  private ApiaryException diskFailure(String what, Exception e) {
-    return new ApiaryException(
-        ErrorCategory.RESOURCE,
-        "Cannot "
-            + what
-            + " in the cell cache at "
-            + disk.root()
-            + ": "
-            + e.getMessage()
-            + "; free disk space there, lower the cache size (APIARY_CACHE_SIZE,"
-            + " ApiaryConfig.cacheBytes) or move the node directory to a larger disk",
-        e);
   }
 
   /** Nothing to release: the cache has no threads and keeps no files open. */
