@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -152,12 +153,18 @@ class CellCacheNodeTest {
   @Test
   void eightThreadsQueryingAColdFrameDownloadEachCellOnce() throws Exception {
     Apiary reader = node("reader");
+    CountDownLatch gate = store.closeGate();
     ExecutorService threads = Executors.newFixedThreadPool(8);
     try {
       List<Future<List<List<String>>>> results = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         results.add(threads.submit(() -> rows(reader, SUMMARY + " ORDER BY day")));
       }
+      // Cell downloads are held until all 8 statements have missed a cell, so they overlap.
+      while (reader.cacheStatistics().misses() < 8 && results.stream().noneMatch(Future::isDone)) {
+        Thread.onSpinWait();
+      }
+      gate.countDown();
       for (Future<List<List<String>>> result : results) {
         assertThat(result.get()).isEqualTo(expected);
       }

@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Counts reads (GET and ranged GET) per key of another store, and can hold reads of cells at a gate
- * until a test opens it (to make misses overlap). Thread-safe.
+ * Counts reads (GET and ranged GET) per key of another store, and can hold reads of cells (file
+ * names starting with {@code part-}) at a gate until a test opens it, to make misses overlap.
+ * Thread-safe.
  */
 public final class KeyCountingStore implements ObjectStore {
   private final ObjectStore delegate;
@@ -35,11 +36,15 @@ public final class KeyCountingStore implements ObjectStore {
     Map<String, Integer> cells = new java.util.TreeMap<>();
     reads.forEach(
         (key, count) -> {
-          if (key.substring(key.lastIndexOf('/') + 1).startsWith("part-")) {
+          if (isCell(key)) {
             cells.put(key, count.get());
           }
         });
     return cells;
+  }
+
+  private static boolean isCell(String key) {
+    return key.substring(key.lastIndexOf('/') + 1).startsWith("part-");
   }
 
   /** Reads of every key. */
@@ -51,7 +56,7 @@ public final class KeyCountingStore implements ObjectStore {
     reads.clear();
   }
 
-  /** From now on reads wait until the returned latch is counted down. */
+  /** From now on reads of cells wait until the returned latch is counted down. */
   public CountDownLatch closeGate() {
     CountDownLatch latch = new CountDownLatch(1);
     gate.set(latch);
@@ -61,7 +66,7 @@ public final class KeyCountingStore implements ObjectStore {
   private void read(String key) {
     reads.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
     CountDownLatch latch = gate.get();
-    if (latch != null) {
+    if (latch != null && isCell(key)) {
       try {
         latch.await();
       } catch (InterruptedException e) {
