@@ -243,6 +243,14 @@ class CellCacheNodeTest {
   }
 
   @Test
+  void theCacheSizeIsConfiguredPerNodeAndValidated() {
+    assertThat(writer.cacheStatistics().capacityBytes()).isEqualTo(64L << 20);
+    assertThatThrownBy(() -> ApiaryConfig.named("cache").withCacheBytes(-1L))
+        .isInstanceOf(dev.apiary.error.InvalidInputException.class)
+        .hasMessage("The cell cache size must be 0 or more bytes, got -1");
+  }
+
+  @Test
   void droppingAFrameRemovesItsCachedCells() {
     Apiary reader = node("reader");
     rows(reader, SUMMARY);

@@ -14,6 +14,20 @@ final class CacheErrors {
   private CacheErrors() {}
 
   static ApiaryException noRoom(Path root, CellRequest cell, long heldBytes, long capacityBytes) {
+    if (cell.sizeBytes() > capacityBytes) {
+      return new ApiaryException(
+          ErrorCategory.RESOURCE,
+          "Cell '"
+              + cell.key()
+              + "' ("
+              + cell.sizeBytes()
+              + " bytes) is larger than the cell cache at "
+              + root
+              + " ("
+              + capacityBytes
+              + " bytes); raise "
+              + RAISE_SIZE);
+    }
     return new ApiaryException(
         ErrorCategory.RESOURCE,
         "The cell cache at "

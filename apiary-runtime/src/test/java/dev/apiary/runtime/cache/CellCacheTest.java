@@ -209,7 +209,13 @@ class CellCacheTest {
     CellRequest a = cell("h/b/f/part-a.zstd", 100);
     CellRequest big = cell("h/b/f/part-big.zstd", 300);
     CellCache cache = open(250);
-    assertThatThrownBy(() -> cache.lease(List.of(a, big))).isInstanceOf(ApiaryException.class);
+    assertThatThrownBy(() -> cache.lease(List.of(a, big)))
+        .isInstanceOf(ApiaryException.class)
+        .hasMessage(
+            "Cell 'h/b/f/part-big.zstd' (300 bytes) is larger than the cell cache at "
+                + dir.resolve("cache").toAbsolutePath()
+                + " (250 bytes); raise the cache size (APIARY_CACHE_SIZE,"
+                + " ApiaryConfig.cacheBytes)");
     CellRequest b = cell("h/b/f/part-b.zstd", 200);
     cache.lease(List.of(b)).close(); // a was released, so it can be evicted for b
     assertThat(cache.statistics().sizeBytes()).isEqualTo(200);
