@@ -194,10 +194,15 @@ public final class CellCache implements CellSource, AutoCloseable {
     try {
       download.into(cell, temporary);
       synchronized (this) {
-        disk.move(temporary, file);
-        touch(file);
+        if (index.pin(name)) {
+          // This node's write of the cell was admitted meanwhile: same bytes, keep that entry.
+          quietlyDelete(temporary);
+        } else {
+          disk.move(temporary, file);
+          touch(file);
+          index.add(name, cell.sizeBytes(), 1);
+        }
         index.release(cell.sizeBytes());
-        index.add(name, cell.sizeBytes(), 1);
         counters.downloads++;
         counters.downloadedBytes += cell.sizeBytes();
         inFlight.remove(name);
@@ -262,6 +267,13 @@ public final class CellCache implements CellSource, AutoCloseable {
     try {
       disk.linkOrCopy(staged, temporary);
       synchronized (this) {
+        if (index.contains(name) || inFlight.containsKey(name)) {
+          // A statement fetched (or is fetching) the same cell meanwhile; never replace an entry
+          // that may be held.
+          quietlyDelete(temporary);
+          index.release(size);
+          return;
+        }
         disk.move(temporary, disk.root().resolve(name));
         touch(disk.root().resolve(name));
         index.release(size);

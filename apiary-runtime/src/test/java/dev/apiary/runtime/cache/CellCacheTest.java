@@ -333,6 +333,35 @@ class CellCacheTest {
   }
 
   @Test
+  void aWriteThroughOfACellBeingFetchedLeavesTheFetchedEntryHeld() throws Exception {
+    CellRequest a = cell("h/b/f/part-a.zstd", 100);
+    Path staged = dir.resolve("staged-a");
+    Files.write(staged, memory.get(a.key()).get());
+    CellCache cache = open(150);
+    CountDownLatch gate = store.closeGate();
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      Future<CellLease> fetching = thread.submit(() -> cache.lease(List.of(a)));
+      while (cache.statistics().misses() < 1) {
+        Thread.onSpinWait();
+      }
+      cache.written(Map.of(a.key(), staged));
+      gate.countDown();
+      try (CellLease lease = fetching.get()) {
+        // Held by the lease: a cell that needs all the remaining room cannot evict it.
+        assertThatThrownBy(() -> cache.lease(List.of(cell("h/b/f/part-b.zstd", 100))))
+            .isInstanceOf(ApiaryException.class)
+            .hasMessageContaining("running statements hold 100 of its 150 bytes");
+        assertThat(read(lease, a.key())).isEqualTo(memory.get(a.key()).get());
+      }
+    } finally {
+      thread.shutdownNow();
+    }
+    assertThat(cache.statistics().writeThroughs()).isZero();
+    assertThat(cache.statistics().entries()).isEqualTo(1);
+  }
+
+  @Test
   void aWriteThroughThatDoesNotFitIsSkippedWithoutAnError() throws Exception {
     CellRequest a = cell("h/b/f/part-a.zstd", 100);
     Path staged = dir.resolve("staged-a");
