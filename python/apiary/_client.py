@@ -35,6 +35,25 @@ def _strings(java_list):
     return [str(x) for x in java_list]
 
 
+def _cache_status(c):
+    frames = {}
+    for entry in c.frames().entrySet():
+        usage = entry.getValue()
+        frames[str(entry.getKey())] = {"cells": int(usage.cells()), "bytes": int(usage.bytes())}
+    return {
+        "size_bytes": int(c.sizeBytes()),
+        "capacity_bytes": int(c.capacityBytes()),
+        "cells": int(c.entries()),
+        "hits": int(c.hits()),
+        "misses": int(c.misses()),
+        "downloads": int(c.downloads()),
+        "downloaded_bytes": int(c.downloadedBytes()),
+        "evictions": int(c.evictions()),
+        "write_throughs": int(c.writeThroughs()),
+        "frames": frames,
+    }
+
+
 class Apiary:
     """A node of the named apiary.
 
@@ -97,7 +116,9 @@ class Apiary:
     @_started
     def status(self):
         """``{name, node_id, cores, memory_gb, bees, storage, memory_per_bee_mb,
-        target_cell_size_mb, state}``; ``storage`` is ``"local"`` or ``"s3"``."""
+        target_cell_size_mb, state, cache}``; ``storage`` is ``"local"`` or ``"s3"``; ``cache``
+        is the local cell cache: ``{size_bytes, capacity_bytes, cells, hits, misses, downloads,
+        downloaded_bytes, evictions, write_throughs, frames: {"hive.box.frame": {cells, bytes}}}``."""
         s = self._node.status()
         return {
             "name": str(s.name()),
@@ -109,6 +130,7 @@ class Apiary:
             "memory_per_bee_mb": round(int(s.memoryPerBeeBytes()) / _MIB, 1),
             "target_cell_size_mb": round(int(s.targetCellBytes()) / _MIB, 1),
             "state": str(s.state()),
+            "cache": _cache_status(s.cache()),
         }
 
     # ---- namespaces ----

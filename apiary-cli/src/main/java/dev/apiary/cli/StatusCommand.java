@@ -4,6 +4,7 @@ import dev.apiary.cli.output.OutputFormat;
 import dev.apiary.cli.output.RowSink;
 import dev.apiary.runtime.Apiary;
 import dev.apiary.runtime.NodeStatus;
+import dev.apiary.runtime.cache.CacheStatistics;
 import dev.apiary.runtime.swarm.SwarmStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "status",
     description =
-        "Show the node: name, id, cores, memory, bees, storage, cell size, state, and the swarm"
-            + " it sees (nodes, alive, bees, idle bees).",
+        "Show the node: name, id, cores, memory, bees, storage, cell size, state, cell cache, and"
+            + " the swarm it sees (nodes, alive, bees, idle bees).",
     footer = {"", "Example:", "  apiary status --storage /data/apiary --format json"})
 final class StatusCommand extends ApiaryCommand {
   @Override
@@ -61,6 +62,16 @@ final class StatusCommand extends ApiaryCommand {
     fields.put("target_cell_bytes", status.targetCellBytes());
     fields.put("storage", status.storage());
     fields.put("storage_uri", status.storageUri());
+    CacheStatistics cache = status.cache();
+    fields.put("cache_size_bytes", cache.sizeBytes());
+    fields.put("cache_capacity_bytes", cache.capacityBytes());
+    fields.put("cache_cells", cache.entries());
+    fields.put("cache_hits", cache.hits());
+    fields.put("cache_misses", cache.misses());
+    fields.put("cache_downloads", cache.downloads());
+    fields.put("cache_downloaded_bytes", cache.downloadedBytes());
+    fields.put("cache_evictions", cache.evictions());
+    fields.put("cache_frames", cache.frames().size());
     return fields;
   }
 }

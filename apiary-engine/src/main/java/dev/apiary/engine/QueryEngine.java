@@ -53,7 +53,7 @@ public final class QueryEngine {
 
   private final Catalog catalog;
   private final FrameTables tables;
-  private final CellFiles cellFiles;
+  private final CellSource cells;
   private final BufferAllocator allocator;
   private final Supplier<ChamberSettings> chambers;
   private final ChamberPool pool;
@@ -62,13 +62,13 @@ public final class QueryEngine {
   public QueryEngine(
       Catalog catalog,
       FrameTables tables,
-      CellFiles cellFiles,
+      CellSource cells,
       BufferAllocator allocator,
       Supplier<ChamberSettings> chambers,
       ChamberPool pool) {
     this.catalog = catalog;
     this.tables = tables;
-    this.cellFiles = cellFiles;
+    this.cells = cells;
     this.allocator = allocator;
     this.chambers = chambers;
     this.pool = pool;
@@ -176,6 +176,7 @@ public final class QueryEngine {
     long t0 = System.nanoTime();
     DuckDbChamber chamber = pool.take();
     boolean handedOver = false;
+    CellLease lease = null;
     try {
       ParsedStatement parsed = parseWithTimeTravel(chamber, sql);
       String text = parsed.text();
@@ -255,11 +256,15 @@ public final class QueryEngine {
             () -> pool.release(chamber));
       }
 
-      Set<Path> allowed = new LinkedHashSet<>();
-      setUp(chamber, session, entries, kept, allowed);
-      String sqlToRun = rewriteTimeTravel(text, viewOf);
+      // The engine opens cell files lazily: the lease holds them until the result is closed.
+      lease = cells.lease(requests(entries, kept));
       long t4 = System.nanoTime();
-      timings.put("setup", (t4 - t3) / 1000);
+      timings.put("fetch", (t4 - t3) / 1000);
+      Set<Path> allowed = new LinkedHashSet<>();
+      setUp(chamber, session, entries, kept, lease, allowed);
+      String sqlToRun = rewriteTimeTravel(text, viewOf);
+      long t5 = System.nanoTime();
+      timings.put("setup", (t5 - t4) / 1000);
 
       Statement statement2 = chamber.connection().createStatement();
       ResultSet rows;
@@ -272,22 +277,30 @@ public final class QueryEngine {
       }
       ArrowReader reader =
           (ArrowReader) ((DuckDBResultSet) rows).arrowExportStream(allocator, BATCH_ROWS);
-      timings.put("execute", (System.nanoTime() - t4) / 1000);
+      timings.put("execute", (System.nanoTime() - t5) / 1000);
       handedOver = true;
+      CellLease held = lease;
       return new QueryResult(
           reader,
           plan,
           timings,
           () -> {
-            rows.close();
-            statement2.close();
-            pool.release(chamber);
+            try {
+              rows.close();
+              statement2.close();
+              pool.release(chamber);
+            } finally {
+              held.close();
+            }
           });
     } catch (SQLException e) {
       throw DuckDbChamber.translate(e, sql);
     } finally {
       if (!handedOver) {
         pool.release(chamber);
+        if (lease != null) {
+          lease.close();
+        }
       }
     }
   }
@@ -344,12 +357,27 @@ public final class QueryEngine {
     return kept;
   }
 
+  /** Every kept cell of every view, once. */
+  private static List<CellRequest> requests(
+      Map<FrameName, FrameEntry> entries, Map<View, List<DataFile>> kept) {
+    Map<String, CellRequest> requests = new LinkedHashMap<>();
+    for (Map.Entry<View, List<DataFile>> e : kept.entrySet()) {
+      String location = entries.get(e.getKey().frame()).location();
+      for (DataFile cell : e.getValue()) {
+        String key = location + cell.path();
+        requests.putIfAbsent(key, new CellRequest(key, cell.size()));
+      }
+    }
+    return new ArrayList<>(requests.values());
+  }
+
   /** Attaches a catalog per hive and a view per frame (and version) over its kept cells. */
   private void setUp(
       DuckDbChamber chamber,
       SqlSession session,
       Map<FrameName, FrameEntry> entries,
       Map<View, List<DataFile>> kept,
+      CellLease lease,
       Set<Path> allowed) {
     Set<String> hives = new LinkedHashSet<>();
     Set<String> schemas = new LinkedHashSet<>();
@@ -394,7 +422,7 @@ public final class QueryEngine {
       } else {
         List<String> paths = new ArrayList<>();
         for (DataFile cell : cells) {
-          Path path = cellFiles.localPath(entry.location() + cell.path());
+          Path path = lease.file(entry.location() + cell.path());
           allowed.add(path.getParent().toAbsolutePath());
           paths.add(literal(path.toAbsolutePath().toString()));
         }

@@ -7,7 +7,6 @@ import dev.apiary.catalog.Catalog;
 import dev.apiary.catalog.DropMode;
 import dev.apiary.catalog.FrameDefinition;
 import dev.apiary.catalog.FrameEntry;
-import dev.apiary.engine.CellFiles;
 import dev.apiary.engine.CellWriter;
 import dev.apiary.engine.ChamberPool;
 import dev.apiary.engine.ChamberSettings;
@@ -19,6 +18,10 @@ import dev.apiary.engine.WriteSummary;
 import dev.apiary.error.ApiaryException;
 import dev.apiary.error.ErrorCategory;
 import dev.apiary.error.InvalidInputException;
+import dev.apiary.runtime.cache.CacheDisk;
+import dev.apiary.runtime.cache.CacheStatistics;
+import dev.apiary.runtime.cache.CellCache;
+import dev.apiary.runtime.cache.LocalCacheDisk;
 import dev.apiary.runtime.swarm.CacheSummarySource;
 import dev.apiary.runtime.swarm.NodeIdentity;
 import dev.apiary.runtime.swarm.SwarmMember;
@@ -37,6 +40,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +58,8 @@ import org.apache.arrow.vector.ipc.ArrowReader;
  */
 public final class Apiary implements AutoCloseable {
   private final ApiaryConfig config;
+  private final ObjectStore suppliedStore;
+  private final CacheDisks cacheDisks;
   private final SqlSession session = new SqlSession();
   private volatile Running running;
 
@@ -67,12 +73,35 @@ public final class Apiary implements AutoCloseable {
       FrameLogs logs,
       FrameTables tables,
       BufferAllocator allocator,
+      CellCache cache,
       CellWriter writer,
       ChamberPool chambers,
       QueryEngine engine) {}
 
+  /** Opens the disk under the cell cache; tests substitute one that runs out of space. */
+  @FunctionalInterface
+  interface CacheDisks {
+    CacheDisk open(Path root) throws IOException;
+  }
+
   public Apiary(ApiaryConfig config) {
+    this(config, null, LocalCacheDisk::new);
+  }
+
+  Apiary(ApiaryConfig config, ObjectStore suppliedStore, CacheDisks cacheDisks) {
     this.config = config;
+    this.suppliedStore = suppliedStore;
+    this.cacheDisks = cacheDisks;
+  }
+
+  /**
+   * A node on a store the caller opened (its URI in {@code config} is only reported by {@link
+   * #status()}). The node closes the store at shutdown; a store whose close does nothing (memory)
+   * can be used by the next node, as after a restart.
+   */
+  public static Apiary onStore(ApiaryConfig config, ObjectStore store) {
+    return new Apiary(
+        config, java.util.Objects.requireNonNull(store, "store"), LocalCacheDisk::new);
   }
 
   /** A node of the named apiary with default storage ({@code ~/.apiary/data/<name>}). */
@@ -87,9 +116,15 @@ public final class Apiary implements AutoCloseable {
     }
     NodeResources resources = NodeResources.detect(config.cores(), config.memoryBytes());
     StorageUri uri = StorageUri.parse(config.storageUri());
-    ObjectStore store = ObjectStores.open(uri);
+    ObjectStore store = suppliedStore != null ? suppliedStore : ObjectStores.open(uri);
     try {
       Files.createDirectories(config.nodeDirectory());
+      CellCache cache =
+          CellCache.open(
+              store,
+              cacheDisks.open(config.cacheDirectory()),
+              config.cacheCapacity(),
+              Clock.systemUTC());
       Catalog catalog = Catalog.open(store);
       FrameLogs logs =
           new FrameLogs(
@@ -99,16 +134,10 @@ public final class Apiary implements AutoCloseable {
       FrameTables tables = new FrameTables(logs);
       BufferAllocator allocator = new RootAllocator();
       CellWriter writer =
-          new CellWriter(store, allocator, config.nodeDirectory().resolve("staging"));
+          new CellWriter(store, allocator, config.nodeDirectory().resolve("staging"), cache);
       ChamberPool chambers = new ChamberPool(() -> chamber(resources), 1);
       QueryEngine engine =
-          new QueryEngine(
-              catalog,
-              tables,
-              new CellFiles(store, config.nodeDirectory().resolve("cells")),
-              allocator,
-              () -> chamber(resources),
-              chambers);
+          new QueryEngine(catalog, tables, cache, allocator, () -> chamber(resources), chambers);
       SwarmMember swarm;
       try {
         swarm =
@@ -117,22 +146,26 @@ public final class Apiary implements AutoCloseable {
                 NodeIdentity.claim(config.nodeDirectory()),
                 resources,
                 config.swarm(),
-                CacheSummarySource.NONE);
+                CacheSummarySource.of(cache::statistics));
       } catch (RuntimeException e) {
         chambers.close();
         logs.close();
+        cache.close();
         store.close();
         throw e;
       }
       running =
           new Running(
-              swarm, resources, uri, store, catalog, logs, tables, allocator, writer, chambers,
-              engine);
+              swarm, resources, uri, store, catalog, logs, tables, allocator, cache, writer,
+              chambers, engine);
       return this;
     } catch (IOException e) {
       store.close();
       throw new UncheckedIOException(
           "Cannot prepare the node directory " + config.nodeDirectory(), e);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
     }
   }
 
@@ -150,6 +183,7 @@ public final class Apiary implements AutoCloseable {
       } finally {
         r.chambers().close();
         r.logs().close();
+        r.cache().close();
         r.store().close();
         try {
           r.allocator().close();
@@ -205,7 +239,16 @@ public final class Apiary implements AutoCloseable {
         uri.toString(),
         resources.memoryPerBee(),
         resources.targetCellBytes(),
-        r != null ? "running" : "stopped");
+        r != null ? "running" : "stopped",
+        r != null ? r.cache().statistics() : CacheStatistics.NONE);
+  }
+
+  /**
+   * The cell cache's statistics and per-frame summary ({@link CacheStatistics#frames()}: cells and
+   * bytes per {@code hive.box.frame}), as heartbeats report them.
+   */
+  public CacheStatistics cacheStatistics() {
+    return running().cache().statistics();
   }
 
   /**
@@ -314,6 +357,7 @@ public final class Apiary implements AutoCloseable {
   private static void purge(Running r, List<FrameEntry> dropped) {
     for (FrameEntry entry : dropped) {
       r.logs().evict(entry.location());
+      r.cache().forgetFrame(entry.location());
       for (var info : r.store().list(entry.location())) {
         r.store().delete(info.key());
       }
