@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * A hand-written fault injector between s3proxy's HTTP front end and its in-memory store: fails,
@@ -64,7 +66,7 @@ final class FaultyBlobStore extends ForwardingBlobStore {
     Faults.Stage stage = before();
     T result = request.get();
     if (stage == Faults.Stage.AFTER) {
-      throw new IllegalStateException("injected fault after the request took effect");
+      throw internalError("injected fault after the request took effect");
     }
     return result;
   }
@@ -79,9 +81,20 @@ final class FaultyBlobStore extends ForwardingBlobStore {
     sleep(faults.delay());
     Faults.Stage stage = faults.failureStage();
     if (stage == Faults.Stage.BEFORE) {
-      throw new IllegalStateException("injected fault before the request took effect");
+      throw internalError("injected fault before the request took effect");
     }
     return stage;
+  }
+
+  /** s3proxy answers an {@link S3Exception} with its status: 500 InternalError here. */
+  private static S3Exception internalError(String message) {
+    return (S3Exception)
+        S3Exception.builder()
+            .statusCode(500)
+            .message(message)
+            .awsErrorDetails(
+                AwsErrorDetails.builder().errorCode("InternalError").errorMessage(message).build())
+            .build();
   }
 
   private static void sleep(Duration duration) {
