@@ -19,6 +19,7 @@ import dev.apiary.engine.WriteSummary;
 import dev.apiary.error.ApiaryException;
 import dev.apiary.error.ErrorCategory;
 import dev.apiary.error.InvalidInputException;
+import dev.apiary.storage.CreateOnlyProbe;
 import dev.apiary.storage.ObjectStore;
 import dev.apiary.storage.ObjectStores;
 import dev.apiary.storage.StorageUri;
@@ -77,7 +78,13 @@ public final class Apiary implements AutoCloseable {
     return new Apiary(ApiaryConfig.named(name));
   }
 
-  /** Opens storage and the catalog. Idempotent. */
+  /**
+   * Opens storage and the catalog. Idempotent. Checks once that the store honours create-only
+   * writes ({@link CreateOnlyProbe}).
+   *
+   * @throws ApiaryException if the store ignores create-only writes and {@code
+   *     APIARY_SINGLE_WRITER=1} is not set: several nodes could overwrite each other's commits
+   */
   public synchronized Apiary start() {
     if (running != null) {
       return this;
@@ -85,6 +92,12 @@ public final class Apiary implements AutoCloseable {
     NodeResources resources = NodeResources.detect(config.cores(), config.memoryBytes());
     StorageUri uri = StorageUri.parse(config.storageUri());
     ObjectStore store = ObjectStores.open(uri);
+    try {
+      CreateOnlyProbe.requireForMultipleWriters(store, System.getenv());
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
     try {
       Files.createDirectories(config.nodeDirectory());
       String nodeId = nodeId(config.nodeDirectory());
