@@ -10,11 +10,14 @@ import dev.apiary.storage.ObjectStoreException;
 import dev.apiary.storage.OutcomeUnknownException;
 import dev.apiary.storage.s3.testing.Faults;
 import dev.apiary.storage.s3.testing.S3TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * S3 stores that misbehave: failing requests, slow requests, responses lost after the write took
@@ -154,6 +158,50 @@ class S3FaultTest {
                 .delaying(Duration.ofMillis(20))
                 .hangingAfterWrites(0.1, Duration.ofMillis(1200)));
     raceAndCheck(server, FAST_RETRIES.withAttemptTimeout(Duration.ofMillis(600)), 3, 20);
+  }
+
+  @Test
+  void aMultipartUploadWhoseCompletionResponseIsLostIsStillASuccess(@TempDir Path files)
+      throws Exception {
+    S3TestServer server = server(new Faults(4));
+    long part = S3Settings.MIN_PART_SIZE;
+    Path file = files.resolve("cell.parquet");
+    byte[] content = new byte[(int) (part + 4321)];
+    new Random(5).nextBytes(content);
+    Files.write(file, content);
+    S3Settings settings =
+        FAST_RETRIES.withAttemptTimeout(Duration.ofMillis(800)).withMultipart(part, part);
+    try (S3ObjectStore store = server.newStore("mpu-" + UUID.randomUUID(), settings)) {
+      server.faults().hangingAfterCompletes(1, Duration.ofMillis(2000));
+      store.putFile("cells/cell.parquet", file);
+      server.faults().none();
+      assertThat(store.get("cells/cell.parquet").orElseThrow()).isEqualTo(content);
+    }
+  }
+
+  @Test
+  void aMultipartUploadFailingOnEveryRequestIsReportedAndAborted(@TempDir Path files)
+      throws Exception {
+    S3TestServer server = server(new Faults(6));
+    long part = S3Settings.MIN_PART_SIZE;
+    Path file = files.resolve("cell.parquet");
+    Files.write(file, new byte[(int) (part + 1)]);
+    S3Settings settings =
+        S3Settings.defaults()
+            .withAttempts(2, Duration.ofMillis(1), Duration.ofMillis(2))
+            .withMultipart(part, part);
+    try (S3ObjectStore store = server.newStore("mpu-fail", settings)) {
+      server.faults().failing(1.0);
+      assertThatThrownBy(() -> store.putFile("cells/cell.parquet", file))
+          .isInstanceOf(ObjectStoreException.class)
+          .hasMessageStartingWith("putFile (")
+          .hasMessageContaining(
+              "'cells/cell.parquet' failed in "
+                  + store.describe()
+                  + " after 2 attempts: HTTP 500 InternalError");
+      server.faults().none();
+      assertThat(store.head("cells/cell.parquet")).isEmpty();
+    }
   }
 
   @Test

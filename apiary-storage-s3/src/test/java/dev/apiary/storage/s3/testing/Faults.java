@@ -14,6 +14,8 @@ public final class Faults {
   private volatile double hangAfterWriteRate;
   private volatile Duration hang = Duration.ZERO;
   private volatile boolean ignoreConditionalWrites;
+  private final java.util.concurrent.atomic.AtomicInteger completesToHang =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public Faults(long seed) {
     this.random = new Random(seed);
@@ -44,6 +46,16 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * Holds the response of the next {@code count} multipart completions for {@code duration} after
+   * they took effect (the client sees a timeout for an upload that completed).
+   */
+  public Faults hangingAfterCompletes(int count, Duration duration) {
+    this.hang = duration;
+    completesToHang.set(count);
+    return this;
+  }
+
   /** Drops {@code If-None-Match} from PUTs, as stores without conditional writes do. */
   public Faults ignoringConditionalWrites() {
     this.ignoreConditionalWrites = true;
@@ -57,7 +69,12 @@ public final class Faults {
     hangAfterWriteRate = 0;
     hang = Duration.ZERO;
     ignoreConditionalWrites = false;
+    completesToHang.set(0);
     return this;
+  }
+
+  Duration hangAfterComplete() {
+    return completesToHang.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? hang : Duration.ZERO;
   }
 
   boolean ignoresConditionalWrites() {

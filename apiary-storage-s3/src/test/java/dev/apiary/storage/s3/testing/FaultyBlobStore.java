@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
+import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -18,6 +21,8 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
  * A hand-written fault injector between s3proxy's HTTP front end and its in-memory store: fails,
@@ -40,6 +45,21 @@ final class FaultyBlobStore extends ForwardingBlobStore {
             ? request.toBuilder().ifNoneMatch(null).build()
             : request;
     return write(() -> super.putBlob(effective, content));
+  }
+
+  @Override
+  public CompleteMultipartUploadResponse completeMultipartUpload(
+      MultipartUpload upload, CompleteMultipartUploadRequest request) {
+    CompleteMultipartUploadResponse response =
+        write(() -> super.completeMultipartUpload(upload, request));
+    sleep(faults.hangAfterComplete());
+    return response;
+  }
+
+  @Override
+  public UploadPartResponse uploadMultipartPart(
+      MultipartUpload upload, UploadPartRequest request, InputStream content) {
+    return write(() -> super.uploadMultipartPart(upload, request, content));
   }
 
   @Override
