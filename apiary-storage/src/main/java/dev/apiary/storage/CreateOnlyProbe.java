@@ -37,25 +37,38 @@ public final class CreateOnlyProbe {
    */
   public static Optional<String> violation(ObjectStore store) {
     String key = PREFIX + UUID.randomUUID();
+    Optional<String> result;
+    try {
+      result = probe(store, key);
+    } catch (RuntimeException e) {
+      // Clean up if we can, but report why the probe failed, not why the clean-up failed.
+      try {
+        store.delete(key);
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    store.delete(key);
+    return result;
+  }
+
+  private static Optional<String> probe(ObjectStore store, String key) {
     byte[] first = ("first " + key).getBytes(UTF_8);
     byte[] second = ("second " + key).getBytes(UTF_8);
-    try {
-      if (!store.putIfAbsent(key, first)) {
-        return Optional.of("the first create of the new probe key '" + key + "' was refused");
-      }
-      if (store.putIfAbsent(key, second)) {
-        return Optional.of(
-            "a second create of probe key '" + key + "' succeeded instead of being refused");
-      }
-      byte[] seen = store.get(key).orElse(null);
-      if (!Arrays.equals(seen, first)) {
-        return Optional.of(
-            "a refused second create of probe key '" + key + "' still replaced its content");
-      }
-      return Optional.empty();
-    } finally {
-      store.delete(key);
+    if (!store.putIfAbsent(key, first)) {
+      return Optional.of("the first create of the new probe key '" + key + "' was refused");
     }
+    if (store.putIfAbsent(key, second)) {
+      return Optional.of(
+          "a second create of probe key '" + key + "' succeeded instead of being refused");
+    }
+    byte[] seen = store.get(key).orElse(null);
+    if (!Arrays.equals(seen, first)) {
+      return Optional.of(
+          "a refused second create of probe key '" + key + "' still replaced its content");
+    }
+    return Optional.empty();
   }
 
   /**

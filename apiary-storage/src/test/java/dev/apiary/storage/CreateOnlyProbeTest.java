@@ -95,6 +95,19 @@ class CreateOnlyProbeTest {
   }
 
   @Test
+  void aFailingStoreReportsTheProbeFailureNotTheCleanUpFailure() {
+    FaultInjectingObjectStore failing = new FaultInjectingObjectStore(new MemoryObjectStore());
+    failing.failAlways(
+        ObjectStoreOp.PUT_IF_ABSENT, key -> true, FaultInjectingObjectStore.Fault.FAIL_BEFORE);
+    failing.failAlways(
+        ObjectStoreOp.DELETE, key -> true, FaultInjectingObjectStore.Fault.FAIL_BEFORE);
+    assertThatThrownBy(() -> CreateOnlyProbe.violation(failing))
+        .isInstanceOf(ObjectStoreException.class)
+        .hasMessageContaining("putIfAbsent")
+        .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
+  }
+
+  @Test
   void aDeclaredSingleWriterMayUseAStoreThatOverwrites() {
     OverwritingStore store = new OverwritingStore();
     assertThat(

@@ -1,5 +1,6 @@
 package dev.apiary.storage.s3;
 
+import dev.apiary.error.InvalidInputException;
 import dev.apiary.storage.ObjectInfo;
 import dev.apiary.storage.ObjectKeys;
 import dev.apiary.storage.ObjectNotFoundException;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -51,10 +53,21 @@ public final class S3ObjectStore implements ObjectStore {
 
   /**
    * Opens a store with its own HTTP client (Apache HttpClient 5), closed by {@link #close()}.
-   * Nothing is sent to the store yet.
+   * Credentials are resolved once now; nothing is sent to the store yet.
+   *
+   * @throws InvalidInputException if no credentials can be found
    */
   public static S3ObjectStore open(
       S3Location location, S3Settings settings, AwsCredentialsProvider credentials) {
+    try {
+      credentials.resolveCredentials();
+    } catch (SdkClientException e) {
+      throw new InvalidInputException(
+          "No AWS credentials for "
+              + location.describe()
+              + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for"
+              + " temporary credentials), or AWS_PROFILE for a profile in ~/.aws/credentials");
+    }
     return new S3ObjectStore(
         S3Clients.create(location, settings, credentials),
         location,
@@ -100,7 +113,7 @@ public final class S3ObjectStore implements ObjectStore {
   public byte[] getRange(String key, long offset, int length) {
     String objectKey = objectKey(key);
     if (offset < 0 || length < 0) {
-      throw new dev.apiary.error.InvalidInputException(
+      throw new InvalidInputException(
           "Ranged read needs offset >= 0 and length >= 0, got offset "
               + offset
               + " and length "

@@ -97,6 +97,26 @@ class S3ObjectStoreTest extends ObjectStoreContractTest {
   }
 
   @Test
+  void missingCredentialsAreReportedAtOpenWithTheFix() {
+    S3Location location = server.location("creds");
+    assertThatThrownBy(
+            () ->
+                S3ObjectStore.open(
+                    location,
+                    S3Settings.defaults(),
+                    () -> {
+                      throw software.amazon.awssdk.core.exception.SdkClientException.create(
+                          "Unable to load credentials from any of the providers in the chain");
+                    }))
+        .isInstanceOf(dev.apiary.error.InvalidInputException.class)
+        .hasMessage(
+            "No AWS credentials for "
+                + location.describe()
+                + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for"
+                + " temporary credentials), or AWS_PROFILE for a profile in ~/.aws/credentials");
+  }
+
+  @Test
   void wrongCredentialsAreReportedWithTheFix() {
     S3Location location = server.location("creds");
     try (S3ObjectStore wrong =

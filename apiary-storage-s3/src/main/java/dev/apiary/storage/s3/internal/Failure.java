@@ -38,6 +38,11 @@ public enum Failure {
       }
       return FATAL;
     }
+    if (e instanceof SdkClientException
+        && e.getMessage() != null
+        && e.getMessage().startsWith("Unable to load credentials")) {
+      return FATAL; // Credentials that vanished (an expired profile); retrying cannot help.
+    }
     if (e instanceof SdkClientException || e instanceof UncheckedIOException) {
       return NETWORK;
     }
