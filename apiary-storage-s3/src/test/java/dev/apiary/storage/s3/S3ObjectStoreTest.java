@@ -10,12 +10,16 @@ import dev.apiary.storage.ObjectStores;
 import dev.apiary.storage.s3.testing.S3TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** The ObjectStore contract against a real S3 server (s3proxy on 127.0.0.1), and S3 specifics. */
 class S3ObjectStoreTest extends ObjectStoreContractTest {
@@ -97,6 +101,30 @@ class S3ObjectStoreTest extends ObjectStoreContractTest {
   }
 
   @Test
+  void anUnreachableEndpointIsReportedWithTheFix() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    S3Location nowhere =
+        S3Location.parse("apiary-test/p?endpoint=http://127.0.0.1:" + closedPort, Map.of());
+    try (S3ObjectStore store =
+        S3ObjectStore.open(
+            nowhere,
+            S3Settings.defaults().withAttempts(2, Duration.ofMillis(1), Duration.ofMillis(2)),
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))) {
+      assertThatThrownBy(() -> store.putIfAbsent("k", bytes("x")))
+          .isInstanceOf(ObjectStoreException.class)
+          .isNotInstanceOf(dev.apiary.storage.OutcomeUnknownException.class)
+          .hasMessageStartingWith(
+              "putIfAbsent 'k' failed in " + nowhere.describe() + " after 2 attempts:")
+          .hasMessageEndingWith(
+              "(check the endpoint in the storage URI or AWS_ENDPOINT_URL, and that the server is"
+                  + " running)");
+    }
+  }
+
+  @Test
   void missingCredentialsAreReportedAtOpenWithTheFix() {
     S3Location location = server.location("creds");
     assertThatThrownBy(
@@ -123,9 +151,7 @@ class S3ObjectStoreTest extends ObjectStoreContractTest {
         S3ObjectStore.open(
             location,
             S3Settings.defaults(),
-            software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                    "nobody", "wrong")))) {
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("nobody", "wrong")))) {
       assertThatThrownBy(() -> wrong.get("k"))
           .isInstanceOf(ObjectStoreException.class)
           .hasMessageStartingWith("get 'k' failed in " + location.describe() + ": HTTP 403")

@@ -1,6 +1,7 @@
 package dev.apiary.storage.s3.internal;
 
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -14,7 +15,9 @@ public enum Failure {
   THROTTLED,
   /** 5xx or a request timeout: retry, but a write may or may not have taken effect. */
   SERVER_ERROR,
-  /** No complete response (connection refused/reset, timeout): a write may have taken effect. */
+  /** The connection could not be opened: nothing was sent, nothing happened; retry. */
+  UNREACHABLE,
+  /** No complete response (connection reset, timeout): a write may have taken effect. */
   NETWORK,
   /** Anything else (403, 400, 404 ...): retrying cannot help. */
   FATAL;
@@ -44,6 +47,11 @@ public enum Failure {
       return FATAL; // Credentials that vanished (an expired profile); retrying cannot help.
     }
     if (e instanceof SdkClientException || e instanceof UncheckedIOException) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof ConnectException) {
+          return UNREACHABLE;
+        }
+      }
       return NETWORK;
     }
     return FATAL;
@@ -70,7 +78,12 @@ public enum Failure {
           + (text == null ? "" : ": " + text)
           + hint(s3.statusCode(), code);
     }
-    return e.getClass().getSimpleName() + ": " + e.getMessage();
+    String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+    return of(e) == UNREACHABLE
+        ? text
+            + " (check the endpoint in the storage URI or AWS_ENDPOINT_URL, and that the server"
+            + " is running)"
+        : text;
   }
 
   private static String hint(int status, String code) {

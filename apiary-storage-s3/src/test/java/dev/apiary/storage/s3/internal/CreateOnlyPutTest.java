@@ -128,6 +128,23 @@ class CreateOnlyPutTest {
   }
 
   @Test
+  void anUnreachableEndpointIsAPlainFailureWithTheFix() {
+    RuntimeException refused =
+        SdkClientException.create(
+            "Unable to execute HTTP request", new java.net.ConnectException("Connection refused"));
+    assertThatThrownBy(() -> run(Optional.empty(), refused, refused, refused, refused))
+        .isInstanceOf(ObjectStoreException.class)
+        .isNotInstanceOf(OutcomeUnknownException.class)
+        .hasMessage(
+            "putIfAbsent 'k' failed in s3://b/p after 4 attempts: SdkClientException: Unable to"
+                + " execute HTTP request (check the endpoint in the storage URI or"
+                + " AWS_ENDPOINT_URL, and that the server is running)");
+    assertThat(readBacks).isZero();
+    assertThat(run(Optional.of(THEIRS), refused, status(412, "PreconditionFailed"))).isFalse();
+    assertThat(readBacks).isZero();
+  }
+
+  @Test
   void onlyConflictsUntilTheEndAreAPlainFailure() {
     RuntimeException conflict = status(409, "ConditionalRequestConflict");
     assertThatThrownBy(() -> run(Optional.empty(), conflict, conflict, conflict, conflict))
