@@ -1,6 +1,7 @@
 """The ``Apiary`` class: one Apiary node inside this Python process."""
 
 import functools
+import json
 
 import jpype
 import pyarrow as pa
@@ -255,6 +256,17 @@ class Apiary:
             reader.close()
         return pa.Table.from_batches(batches, schema=reader.schema)
 
+    @_started
+    def swarm_status(self):
+        """The swarm as this node sees it: ``{nodes: [{node_id, state, bees, idle_bees,
+        memory_pressure, colony_temperature}], total_bees, total_idle_bees, alive}``.
+
+        ``state`` is ``"alive"``, ``"suspect"`` (no new heartbeat for 15 s) or ``"dead"`` (30 s),
+        judged by when this node last saw the node's heartbeat change. This node is included.
+        ``total_bees``, ``total_idle_bees`` and ``alive`` count alive nodes only.
+        """
+        return json.loads(str(self._java.PythonBridge.swarmStatusJson(self._node)))
+
     # ---- not in this version ----
 
     def bee_status(self):
@@ -263,10 +275,6 @@ class Apiary:
             " the number of bees"
         )
 
-    def swarm_status(self):
-        raise NotImplementedError(
-            "swarm_status() is not available yet: swarm membership (heartbeats) is not built"
-        )
 
     def colony_status(self):
         raise NotImplementedError(

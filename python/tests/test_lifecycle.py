@@ -93,6 +93,6 @@ def test_unknown_storage_scheme_is_rejected():
 
 
 def test_colony_calls_say_they_are_not_built_yet(ap):
-    for call in (ap.bee_status, ap.swarm_status, ap.colony_status):
+    for call in (ap.bee_status, ap.colony_status):
         with pytest.raises(NotImplementedError, match="not available yet"):
             call()

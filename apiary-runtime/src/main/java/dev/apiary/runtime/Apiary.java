@@ -19,6 +19,10 @@ import dev.apiary.engine.WriteSummary;
 import dev.apiary.error.ApiaryException;
 import dev.apiary.error.ErrorCategory;
 import dev.apiary.error.InvalidInputException;
+import dev.apiary.runtime.swarm.CacheSummarySource;
+import dev.apiary.runtime.swarm.NodeIdentity;
+import dev.apiary.runtime.swarm.SwarmMember;
+import dev.apiary.runtime.swarm.SwarmStatus;
 import dev.apiary.storage.CreateOnlyProbe;
 import dev.apiary.storage.ObjectStore;
 import dev.apiary.storage.ObjectStores;
@@ -32,7 +36,6 @@ import dev.apiary.table.Snapshot;
 import dev.apiary.table.WriteOperation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +60,7 @@ public final class Apiary implements AutoCloseable {
 
   /** Everything that exists only between start and shutdown. */
   private record Running(
-      String nodeId,
+      SwarmMember swarm,
       NodeResources resources,
       StorageUri uri,
       ObjectStore store,
@@ -100,7 +103,6 @@ public final class Apiary implements AutoCloseable {
     }
     try {
       Files.createDirectories(config.nodeDirectory());
-      String nodeId = nodeId(config.nodeDirectory());
       Catalog catalog = Catalog.open(store);
       FrameLogs logs =
           new FrameLogs(
@@ -120,9 +122,24 @@ public final class Apiary implements AutoCloseable {
               allocator,
               () -> chamber(resources),
               chambers);
+      SwarmMember swarm;
+      try {
+        swarm =
+            SwarmMember.join(
+                store,
+                NodeIdentity.claim(config.nodeDirectory()),
+                resources,
+                config.swarm(),
+                CacheSummarySource.NONE);
+      } catch (RuntimeException e) {
+        chambers.close();
+        logs.close();
+        store.close();
+        throw e;
+      }
       running =
           new Running(
-              nodeId, resources, uri, store, catalog, logs, tables, allocator, writer, chambers,
+              swarm, resources, uri, store, catalog, logs, tables, allocator, writer, chambers,
               engine);
       return this;
     } catch (IOException e) {
@@ -132,19 +149,27 @@ public final class Apiary implements AutoCloseable {
     }
   }
 
-  /** Stops the node: pending checkpoints finish, engines and buffers are released. Idempotent. */
+  /**
+   * Stops the node: new calls are refused, running statements and writes get up to the drain
+   * timeout to finish, the heartbeat is deleted (graceful departure from the swarm), pending
+   * checkpoints finish, engines and buffers are released. Idempotent.
+   */
   public synchronized void shutdown() {
     Running r = running;
     running = null;
     if (r != null) {
-      r.chambers().close();
-      r.logs().close();
-      r.store().close();
       try {
-        r.allocator().close();
-      } catch (IllegalStateException e) {
-        // Buffers still held by a consumer (a result exported to Python, a batch not yet
-        // released) are freed when that consumer releases them; shutting down must not fail.
+        r.swarm().leave();
+      } finally {
+        r.chambers().close();
+        r.logs().close();
+        r.store().close();
+        try {
+          r.allocator().close();
+        } catch (IllegalStateException e) {
+          // Buffers still held by a consumer (a result exported to Python, a batch not yet
+          // released) are freed when that consumer releases them; shutting down must not fail.
+        }
       }
     }
   }
@@ -175,19 +200,6 @@ public final class Apiary implements AutoCloseable {
         List.of());
   }
 
-  private static String nodeId(Path nodeDirectory) throws IOException {
-    Path file = nodeDirectory.resolve("node_id");
-    if (Files.exists(file)) {
-      String id = Files.readString(file, StandardCharsets.UTF_8).strip();
-      if (!id.isEmpty()) {
-        return id;
-      }
-    }
-    String id = UUID.randomUUID().toString();
-    Files.writeString(file, id, StandardCharsets.UTF_8);
-    return id;
-  }
-
   // ---- status ----
 
   public NodeStatus status() {
@@ -197,7 +209,7 @@ public final class Apiary implements AutoCloseable {
     StorageUri uri = r != null ? r.uri() : StorageUri.parse(config.storageUri());
     return new NodeStatus(
         config.name(),
-        r != null ? r.nodeId() : "",
+        r != null ? r.swarm().nodeId() : "",
         resources.cores(),
         resources.memoryBytes(),
         resources.reserveBytes(),
@@ -207,6 +219,15 @@ public final class Apiary implements AutoCloseable {
         resources.memoryPerBee(),
         resources.targetCellBytes(),
         r != null ? "running" : "stopped");
+  }
+
+  /**
+   * The swarm as this node sees it: every node with a heartbeat in storage (this one included),
+   * judged alive, suspect or dead by when this node last saw its heartbeat change. As of the last
+   * refresh, at most one heartbeat interval old.
+   */
+  public SwarmStatus swarmStatus() {
+    return running().swarm().status();
   }
 
   // ---- namespaces ----
@@ -334,16 +355,20 @@ public final class Apiary implements AutoCloseable {
       Optional<AppTransaction> token) {
     Running r = running();
     FrameEntry entry = r.catalog().frame(hive, box, frame);
-    return r.writer()
-        .write(
-            new CellWriter.Request(
-                r.tables().log(entry),
-                entry.qualifiedName(),
-                data,
-                mode,
-                token,
-                r.resources().targetCellBytes(),
-                chamber()));
+    return r.swarm()
+        .track(
+            "the write to " + entry.qualifiedName(),
+            () ->
+                r.writer()
+                    .write(
+                        new CellWriter.Request(
+                            r.tables().log(entry),
+                            entry.qualifiedName(),
+                            data,
+                            mode,
+                            token,
+                            r.resources().targetCellBytes(),
+                            chamber())));
   }
 
   /**
@@ -417,17 +442,21 @@ public final class Apiary implements AutoCloseable {
             + "."
             + identifier(entry.name())
             + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
-    return r.engine().execute(sql, new SqlSession());
+    return r.swarm()
+        .track(
+            "the read of " + entry.qualifiedName(),
+            () -> r.engine().execute(sql, new SqlSession()));
   }
 
   /** Runs SQL in this instance's session (its USE context is its own). */
   public QueryResult sql(String sql) {
-    return running().engine().execute(sql, session);
+    return sql(sql, session);
   }
 
   /** Runs SQL in the given session. */
   public QueryResult sql(String sql, SqlSession sqlSession) {
-    return running().engine().execute(sql, sqlSession);
+    Running r = running();
+    return r.swarm().track("the statement", () -> r.engine().execute(sql, sqlSession));
   }
 
   /** A new SQL session (own USE context), e.g. one per shell or connection. */

@@ -1,5 +1,6 @@
 package dev.apiary.runtime;
 
+import dev.apiary.runtime.swarm.SwarmSettings;
 import dev.apiary.table.Identifiers;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -12,13 +13,27 @@ import java.util.Objects;
  * @param nodeDirectory local state of this node: id, staging, spill, downloaded cells
  * @param cores cores to use, or null to detect
  * @param memoryBytes memory to use, or null to detect
+ * @param swarm heartbeat and world view timing (SPEC defaults; {@link #named} reads overrides from
+ *     the environment, see {@link SwarmSettings#fromEnvironment})
  */
 public record ApiaryConfig(
-    String name, String storageUri, Path nodeDirectory, Integer cores, Long memoryBytes) {
+    String name,
+    String storageUri,
+    Path nodeDirectory,
+    Integer cores,
+    Long memoryBytes,
+    SwarmSettings swarm) {
   public ApiaryConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(storageUri, "storageUri");
     Objects.requireNonNull(nodeDirectory, "nodeDirectory");
+    Objects.requireNonNull(swarm, "swarm");
+  }
+
+  /** A node with the SPEC's swarm timing. */
+  public ApiaryConfig(
+      String name, String storageUri, Path nodeDirectory, Integer cores, Long memoryBytes) {
+    this(name, storageUri, nodeDirectory, cores, memoryBytes, SwarmSettings.DEFAULTS);
   }
 
   /** The defaults for a named apiary: storage and node state under {@code ~/.apiary}. */
@@ -30,7 +45,8 @@ public record ApiaryConfig(
         home.resolve("data").resolve(valid).toString(),
         home.resolve("nodes").resolve(valid),
         null,
-        null);
+        null,
+        SwarmSettings.fromEnvironment(System::getenv));
   }
 
   /** The same apiary on other storage; the node directory follows the storage location. */
@@ -39,15 +55,20 @@ public record ApiaryConfig(
     // Keyed on the parsed location, so "/tmp/x" and "local:///tmp/x" share one node directory.
     String key =
         Integer.toHexString(dev.apiary.storage.StorageUri.parse(uri).toString().hashCode());
-    return new ApiaryConfig(name, uri, nodes.resolve(name + "-" + key), cores, memoryBytes);
+    return new ApiaryConfig(name, uri, nodes.resolve(name + "-" + key), cores, memoryBytes, swarm);
   }
 
   public ApiaryConfig withNodeDirectory(Path directory) {
-    return new ApiaryConfig(name, storageUri, directory, cores, memoryBytes);
+    return new ApiaryConfig(name, storageUri, directory, cores, memoryBytes, swarm);
   }
 
   public ApiaryConfig withResources(Integer newCores, Long newMemoryBytes) {
-    return new ApiaryConfig(name, storageUri, nodeDirectory, newCores, newMemoryBytes);
+    return new ApiaryConfig(name, storageUri, nodeDirectory, newCores, newMemoryBytes, swarm);
+  }
+
+  /** The same node with other swarm timing. */
+  public ApiaryConfig withSwarm(SwarmSettings settings) {
+    return new ApiaryConfig(name, storageUri, nodeDirectory, cores, memoryBytes, settings);
   }
 
   /** {@code $APIARY_HOME}, or {@code ~/.apiary}. */
