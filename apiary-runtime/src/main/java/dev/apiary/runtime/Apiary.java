@@ -26,6 +26,7 @@ import dev.apiary.runtime.swarm.CacheSummarySource;
 import dev.apiary.runtime.swarm.NodeIdentity;
 import dev.apiary.runtime.swarm.SwarmMember;
 import dev.apiary.runtime.swarm.SwarmStatus;
+import dev.apiary.storage.CreateOnlyProbe;
 import dev.apiary.storage.ObjectStore;
 import dev.apiary.storage.ObjectStores;
 import dev.apiary.storage.StorageUri;
@@ -109,7 +110,13 @@ public final class Apiary implements AutoCloseable {
     return new Apiary(ApiaryConfig.named(name));
   }
 
-  /** Opens storage and the catalog. Idempotent. */
+  /**
+   * Opens storage and the catalog. Idempotent. Checks once that the store honours create-only
+   * writes ({@link CreateOnlyProbe}).
+   *
+   * @throws ApiaryException if the store ignores create-only writes and {@code
+   *     APIARY_SINGLE_WRITER=1} is not set: several nodes could overwrite each other's commits
+   */
   public synchronized Apiary start() {
     if (running != null) {
       return this;
@@ -117,6 +124,12 @@ public final class Apiary implements AutoCloseable {
     NodeResources resources = NodeResources.detect(config.cores(), config.memoryBytes());
     StorageUri uri = StorageUri.parse(config.storageUri());
     ObjectStore store = suppliedStore != null ? suppliedStore : ObjectStores.open(uri);
+    try {
+      CreateOnlyProbe.requireForMultipleWriters(store, System.getenv());
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
     try {
       Files.createDirectories(config.nodeDirectory());
       CellCache cache =
