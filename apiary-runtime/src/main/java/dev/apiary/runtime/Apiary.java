@@ -3,15 +3,12 @@ package dev.apiary.runtime;
 import static dev.apiary.engine.DuckDbChamber.identifier;
 import static dev.apiary.engine.DuckDbChamber.literal;
 
-import dev.apiary.catalog.Catalog;
 import dev.apiary.catalog.DropMode;
 import dev.apiary.catalog.FrameDefinition;
 import dev.apiary.catalog.FrameEntry;
 import dev.apiary.engine.CellWriter;
-import dev.apiary.engine.ChamberPool;
 import dev.apiary.engine.ChamberSettings;
 import dev.apiary.engine.FileSources;
-import dev.apiary.engine.QueryEngine;
 import dev.apiary.engine.QueryResult;
 import dev.apiary.engine.SqlSession;
 import dev.apiary.engine.WriteSummary;
@@ -20,36 +17,23 @@ import dev.apiary.error.ErrorCategory;
 import dev.apiary.error.InvalidInputException;
 import dev.apiary.runtime.cache.CacheDisk;
 import dev.apiary.runtime.cache.CacheStatistics;
-import dev.apiary.runtime.cache.CellCache;
 import dev.apiary.runtime.cache.LocalCacheDisk;
-import dev.apiary.runtime.swarm.CacheSummarySource;
-import dev.apiary.runtime.swarm.NodeIdentity;
-import dev.apiary.runtime.swarm.SwarmMember;
 import dev.apiary.runtime.swarm.SwarmStatus;
 import dev.apiary.storage.CreateOnlyProbe;
 import dev.apiary.storage.ObjectStore;
-import dev.apiary.storage.ObjectStores;
 import dev.apiary.storage.StorageUri;
 import dev.apiary.table.AppTransaction;
-import dev.apiary.table.FrameLogs;
 import dev.apiary.table.FrameSchema;
-import dev.apiary.table.FrameTables;
-import dev.apiary.table.LogOptions;
 import dev.apiary.table.Snapshot;
 import dev.apiary.table.WriteOperation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.LongConsumer;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
@@ -62,22 +46,7 @@ public final class Apiary implements AutoCloseable {
   private final ObjectStore suppliedStore;
   private final CacheDisks cacheDisks;
   private final SqlSession session = new SqlSession();
-  private volatile Running running;
-
-  /** Everything that exists only between start and shutdown. */
-  private record Running(
-      SwarmMember swarm,
-      NodeResources resources,
-      StorageUri uri,
-      ObjectStore store,
-      Catalog catalog,
-      FrameLogs logs,
-      FrameTables tables,
-      BufferAllocator allocator,
-      CellCache cache,
-      CellWriter writer,
-      ChamberPool chambers,
-      QueryEngine engine) {}
+  private volatile Node running;
 
   /** Opens the disk under the cell cache; tests substitute one that runs out of space. */
   @FunctionalInterface
@@ -118,68 +87,10 @@ public final class Apiary implements AutoCloseable {
    *     APIARY_SINGLE_WRITER=1} is not set: several nodes could overwrite each other's commits
    */
   public synchronized Apiary start() {
-    if (running != null) {
-      return this;
+    if (running == null) {
+      running = Node.open(config, suppliedStore, cacheDisks);
     }
-    NodeResources resources = NodeResources.detect(config.cores(), config.memoryBytes());
-    StorageUri uri = StorageUri.parse(config.storageUri());
-    ObjectStore store = suppliedStore != null ? suppliedStore : ObjectStores.open(uri);
-    try {
-      CreateOnlyProbe.requireForMultipleWriters(store, System.getenv());
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
-    try {
-      Files.createDirectories(config.nodeDirectory());
-      CellCache cache =
-          CellCache.open(
-              store,
-              cacheDisks.open(config.cacheDirectory()),
-              config.cacheCapacity(),
-              Clock.systemUTC());
-      Catalog catalog = Catalog.open(store);
-      FrameLogs logs =
-          new FrameLogs(
-              store,
-              LogOptions.defaults()
-                  .withScratchDirectory(config.nodeDirectory().resolve("scratch")));
-      FrameTables tables = new FrameTables(logs);
-      BufferAllocator allocator = new RootAllocator();
-      CellWriter writer =
-          new CellWriter(store, allocator, config.nodeDirectory().resolve("staging"), cache);
-      ChamberPool chambers = new ChamberPool(() -> chamber(resources), 1);
-      QueryEngine engine =
-          new QueryEngine(catalog, tables, cache, allocator, () -> chamber(resources), chambers);
-      SwarmMember swarm;
-      try {
-        swarm =
-            SwarmMember.join(
-                store,
-                NodeIdentity.claim(config.nodeDirectory()),
-                resources,
-                config.swarm(),
-                CacheSummarySource.of(cache::statistics));
-      } catch (RuntimeException e) {
-        chambers.close();
-        logs.close();
-        cache.close();
-        store.close();
-        throw e;
-      }
-      running =
-          new Running(
-              swarm, resources, uri, store, catalog, logs, tables, allocator, cache, writer,
-              chambers, engine);
-      return this;
-    } catch (IOException e) {
-      store.close();
-      throw new UncheckedIOException(
-          "Cannot prepare the node directory " + config.nodeDirectory(), e);
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
+    return this;
   }
 
   /**
@@ -188,23 +99,10 @@ public final class Apiary implements AutoCloseable {
    * checkpoints finish, engines and buffers are released. Idempotent.
    */
   public synchronized void shutdown() {
-    Running r = running;
+    Node r = running;
     running = null;
     if (r != null) {
-      try {
-        r.swarm().leave();
-      } finally {
-        r.chambers().close();
-        r.logs().close();
-        r.cache().close();
-        r.store().close();
-        try {
-          r.allocator().close();
-        } catch (IllegalStateException e) {
-          // Buffers still held by a consumer (a result exported to Python, a batch not yet
-          // released) are freed when that consumer releases them; shutting down must not fail.
-        }
-      }
+      r.close();
     }
   }
 
@@ -213,8 +111,8 @@ public final class Apiary implements AutoCloseable {
     shutdown();
   }
 
-  private Running running() {
-    Running r = running;
+  private Node running() {
+    Node r = running;
     if (r == null) {
       throw new ApiaryException(
           ErrorCategory.USER, "Apiary '" + config.name() + "' is not started; call start() first");
@@ -223,21 +121,13 @@ public final class Apiary implements AutoCloseable {
   }
 
   private ChamberSettings chamber() {
-    return chamber(running().resources());
-  }
-
-  private ChamberSettings chamber(NodeResources resources) {
-    return new ChamberSettings(
-        resources.cores(),
-        resources.memoryBytes() - resources.reserveBytes(),
-        config.nodeDirectory().resolve("spill").resolve(UUID.randomUUID().toString()),
-        List.of());
+    return running().chamberSettings();
   }
 
   // ---- status ----
 
   public NodeStatus status() {
-    Running r = running;
+    Node r = running;
     NodeResources resources =
         r != null ? r.resources() : NodeResources.detect(config.cores(), config.memoryBytes());
     StorageUri uri = r != null ? r.uri() : StorageUri.parse(config.storageUri());
@@ -302,7 +192,7 @@ public final class Apiary implements AutoCloseable {
       Map<String, String> schema,
       List<String> partitionBy,
       Map<String, String> properties) {
-    Running r = running();
+    Node r = running();
     FrameEntry entry =
         r.catalog()
             .createFrame(
@@ -330,7 +220,7 @@ public final class Apiary implements AutoCloseable {
   }
 
   public FrameInfo getFrame(String hive, String box, String frame) {
-    Running r = running();
+    Node r = running();
     FrameEntry entry = r.catalog().frame(hive, box, frame);
     Snapshot snapshot = r.tables().snapshot(entry);
     return new FrameInfo(
@@ -350,24 +240,24 @@ public final class Apiary implements AutoCloseable {
 
   /** Drops a frame from the catalog and deletes its files. */
   public void dropFrame(String hive, String box, String frame) {
-    Running r = running();
+    Node r = running();
     FrameEntry entry = r.catalog().dropFrame(hive, box, frame);
     purge(r, List.of(entry));
   }
 
   /** Drops a hive; {@code CASCADE} also drops its boxes and frames. */
   public void dropHive(String hive, DropMode mode) {
-    Running r = running();
+    Node r = running();
     purge(r, r.catalog().dropHive(hive, mode));
   }
 
   /** Drops a box; {@code CASCADE} also drops its frames. */
   public void dropBox(String hive, String box, DropMode mode) {
-    Running r = running();
+    Node r = running();
     purge(r, r.catalog().dropBox(hive, box, mode));
   }
 
-  private static void purge(Running r, List<FrameEntry> dropped) {
+  private static void purge(Node r, List<FrameEntry> dropped) {
     for (FrameEntry entry : dropped) {
       r.logs().evict(entry.location());
       r.cache().forgetFrame(entry.location());
@@ -397,7 +287,7 @@ public final class Apiary implements AutoCloseable {
       ArrowReader data,
       WriteOperation.Mode mode,
       Optional<AppTransaction> token) {
-    Running r = running();
+    Node r = running();
     FrameEntry entry = r.catalog().frame(hive, box, frame);
     return r.swarm()
         .track(
@@ -428,7 +318,7 @@ public final class Apiary implements AutoCloseable {
       String frame,
       Optional<List<String>> createWithPartitionBy,
       LongConsumer progress) {
-    Running r = running();
+    Node r = running();
     try (FileSources.Source source = FileSources.open(file, r.allocator(), chamber(), progress)) {
       if (createWithPartitionBy.isPresent() && r.catalog().findFrame(hive, box, frame).isEmpty()) {
         if (!r.catalog().listHives().contains(hive.toLowerCase(java.util.Locale.ROOT))) {
@@ -452,7 +342,7 @@ public final class Apiary implements AutoCloseable {
    */
   public QueryResult read(
       String hive, String box, String frame, Map<String, String> partitionFilter) {
-    Running r = running();
+    Node r = running();
     FrameEntry entry = r.catalog().frame(hive, box, frame);
     List<String> conditions = new ArrayList<>();
     for (Map.Entry<String, String> e :
@@ -499,7 +389,7 @@ public final class Apiary implements AutoCloseable {
 
   /** Runs SQL in the given session. */
   public QueryResult sql(String sql, SqlSession sqlSession) {
-    Running r = running();
+    Node r = running();
     return r.swarm().track("the statement", () -> r.engine().execute(sql, sqlSession));
   }
 
