@@ -73,7 +73,13 @@ public final class CellWriter {
     this.written = written;
   }
 
-  /** One write. */
+  /**
+   * One write.
+   *
+   * @param chamber the scratch directory and allowed directories of the write's chamber
+   * @param budget the threads and memory limit the write runs with; the caller reserved it and
+   *     closes it after the write
+   */
   public record Request(
       FrameLog log,
       String frameName,
@@ -81,13 +87,42 @@ public final class CellWriter {
       WriteOperation.Mode mode,
       Optional<AppTransaction> token,
       long targetCellBytes,
-      ChamberSettings chamber) {}
+      ChamberSettings chamber,
+      TaskBudget budget) {
+    public Request {
+      java.util.Objects.requireNonNull(chamber, "chamber");
+      java.util.Objects.requireNonNull(budget, "budget");
+    }
+
+    /** A write with the threads and memory of {@code chamber}, outside any node's budget. */
+    public Request(
+        FrameLog log,
+        String frameName,
+        ArrowReader data,
+        WriteOperation.Mode mode,
+        Optional<AppTransaction> token,
+        long targetCellBytes,
+        ChamberSettings chamber) {
+      this(
+          log,
+          frameName,
+          data,
+          mode,
+          token,
+          targetCellBytes,
+          chamber,
+          TaskBudgets.fixed(() -> chamber)
+              .reserve("the write to " + frameName, TaskBudgets.UNKNOWN_SIZE));
+    }
+  }
 
   /**
    * Runs the write.
    *
    * @throws SchemaMismatchException if the data does not fit the frame
    * @throws CommitConflictException if the commit could not be made; nothing is in the frame
+   * @throws MemoryExceededException if cutting the cells needed more than the budget's memory
+   * @throws TaskTimeoutException if the budget was cancelled (a timeout) before the commit
    */
   public WriteSummary write(Request request) {
     long started = System.nanoTime();
@@ -109,6 +144,8 @@ public final class CellWriter {
     try (DuckDbChamber chamber = DuckDbChamber.open(request.chamber());
         ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
       Files.createDirectories(staging);
+      TaskBudget budget = request.budget();
+      ChamberBudget.bind(chamber, budget, budget.memoryLimitBytes());
       Data.exportArrayStream(allocator, request.data(), stream);
       chamber.connection().registerArrowStream("apiary_input", stream);
       List<DataFile> cells = new ArrayList<>();
@@ -142,9 +179,16 @@ public final class CellWriter {
         if (problem.isPresent()) {
           throw new SchemaMismatchException(problem.get());
         }
-        throw DuckDbChamber.translate(e, "write to " + request.frameName());
+        throw ChamberBudget.failure(e, budget, "write to " + request.frameName());
       }
-      upload(staged, uploaded, request.chamber().threads());
+      if (budget.cancellation().isPresent()) {
+        // Cancelled after the engine finished: stop before the commit, nothing is written.
+        throw ChamberBudget.failure(
+            new EngineException(
+                dev.apiary.error.ErrorCategory.RESOURCE, "The write was cancelled", null),
+            budget);
+      }
+      upload(staged, uploaded, budget.threads());
       WriteOperation operation = new WriteOperation(request.mode(), cells, request.token());
       CommitResult result;
       try {

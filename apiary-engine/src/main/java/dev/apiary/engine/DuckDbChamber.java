@@ -22,6 +22,9 @@ import org.duckdb.DuckDBConnection;
 public final class DuckDbChamber implements AutoCloseable {
   private final ChamberSettings settings;
   private final DuckDBConnection connection;
+  private final Object gaugeLock = new Object();
+  private DuckDBConnection gauge;
+  private boolean closed;
   private volatile Statement running;
 
   private DuckDbChamber(ChamberSettings settings, DuckDBConnection connection) {
@@ -55,6 +58,49 @@ public final class DuckDbChamber implements AutoCloseable {
   /** The engine connection; use one statement at a time. */
   public DuckDBConnection connection() {
     return connection;
+  }
+
+  /**
+   * Sets the engine threads and the hard memory limit of this chamber (a spare is started with
+   * placeholders and given its task's budget here). Only before {@link #seal}.
+   */
+  public void configure(int threads, long memoryLimitBytes) {
+    if (threads < 1 || memoryLimitBytes < 16L << 20) {
+      throw new IllegalArgumentException(
+          "A chamber needs at least 1 thread and 16 MiB, got "
+              + threads
+              + " threads and "
+              + memoryLimitBytes
+              + " bytes");
+    }
+    execute("SET threads = " + threads);
+    execute("SET memory_limit = '" + memoryLimitBytes / 1024 + "KiB'");
+  }
+
+  /**
+   * The memory the engine holds now, by its own accounting (buffer manager, all statements of this
+   * chamber); 0 once closed. Safe to call from any thread while a statement runs: it asks on a
+   * second connection to the same instance and takes about a millisecond.
+   */
+  public long memoryUsedBytes() {
+    synchronized (gaugeLock) {
+      if (closed) {
+        return 0;
+      }
+      try {
+        if (gauge == null) {
+          gauge = connection.duplicate();
+        }
+        try (Statement statement = gauge.createStatement();
+            java.sql.ResultSet rows =
+                statement.executeQuery("SELECT sum(memory_usage_bytes) FROM duckdb_memory()")) {
+          return rows.next() ? rows.getLong(1) : 0;
+        }
+      } catch (SQLException e) {
+        // An instance that is shutting down holds nothing worth reporting.
+        return 0;
+      }
+    }
   }
 
   /** Runs a statement written by Apiary (never user SQL before {@link #seal}). */
@@ -156,6 +202,16 @@ public final class DuckDbChamber implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (gaugeLock) {
+      closed = true;
+      if (gauge != null) {
+        try {
+          gauge.close();
+        } catch (SQLException e) {
+          // The instance closes with the main connection below.
+        }
+      }
+    }
     try {
       connection.close();
     } catch (SQLException e) {
