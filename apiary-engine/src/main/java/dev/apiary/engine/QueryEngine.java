@@ -6,6 +6,7 @@ import static dev.apiary.engine.DuckDbChamber.literal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apiary.catalog.Catalog;
+import dev.apiary.catalog.CatalogView;
 import dev.apiary.catalog.FrameEntry;
 import dev.apiary.engine.internal.CellPruner;
 import dev.apiary.engine.internal.DuckDbTypes;
@@ -189,10 +190,10 @@ public final class QueryEngine {
     try {
       ParsedStatement parsed = parseWithTimeTravel(chamber, sql);
       String text = parsed.text();
-      // Each frame is looked up in the catalog once per statement (pruning asks per cell).
-      Map<FrameName, Optional<FrameEntry>> found = new LinkedHashMap<>();
+      // The catalog is read once per statement; every frame is looked up in that one view.
+      CatalogView names = catalog.view();
       Function<FrameName, Optional<FrameEntry>> find =
-          name -> found.computeIfAbsent(name, n -> catalog.findFrame(n.hive(), n.box(), n.frame()));
+          n -> names.findFrame(n.hive(), n.box(), n.frame());
       List<FrameReference> references =
           SqlAnalyzer.analyze(
               parsed.tree(), session, name -> find.apply(name).map(e -> e.definition().schema()));
@@ -210,7 +211,7 @@ public final class QueryEngine {
         FrameEntry entry =
             entries.computeIfAbsent(
                 name,
-                n -> find.apply(n).orElseGet(() -> catalog.frame(n.hive(), n.box(), n.frame())));
+                n -> find.apply(n).orElseGet(() -> names.frame(n.hive(), n.box(), n.frame())));
         Snapshot snapshot;
         if (reference.travel().isPresent()) {
           FrameReference.TimeTravel travel = reference.travel().get();
@@ -228,10 +229,18 @@ public final class QueryEngine {
           snapshots.put(view, snapshot);
         }
       }
+      // The latest snapshots of all frames at once: their probes overlap on remote storage.
+      List<View> latest = new ArrayList<>();
+      List<FrameEntry> latestEntries = new ArrayList<>();
       for (View view : byView.keySet()) {
         if (view.version() < 0) {
-          snapshots.put(view, tables.snapshot(entries.get(view.frame())));
+          latest.add(view);
+          latestEntries.add(entries.get(view.frame()));
         }
+      }
+      List<Snapshot> fresh = tables.snapshots(latestEntries);
+      for (int i = 0; i < latest.size(); i++) {
+        snapshots.put(latest.get(i), fresh.get(i));
       }
       long t2 = System.nanoTime();
       timings.put("snapshot", (t2 - t1) / 1000);

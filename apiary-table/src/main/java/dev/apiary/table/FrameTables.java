@@ -2,8 +2,11 @@ package dev.apiary.table;
 
 import dev.apiary.catalog.FrameEntry;
 import dev.apiary.error.NotFoundException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -55,6 +58,20 @@ public final class FrameTables {
    */
   public Snapshot snapshot(FrameEntry entry) {
     return latest(entry).snapshot();
+  }
+
+  /**
+   * The latest snapshots of several frames, in the order given; their logs are probed concurrently,
+   * so a statement over several frames on remote storage waits for one round trip, not one each.
+   *
+   * @throws CommitConflictException as {@link #log(FrameEntry)}
+   */
+  public List<Snapshot> snapshots(List<FrameEntry> entries) {
+    List<Callable<Snapshot>> probes = new ArrayList<>(entries.size());
+    for (FrameEntry entry : entries) {
+      probes.add(() -> snapshot(entry));
+    }
+    return logs.probeAll(probes);
   }
 
   private record Latest(FrameLog log, Snapshot snapshot) {}

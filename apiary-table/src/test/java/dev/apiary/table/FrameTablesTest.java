@@ -104,4 +104,45 @@ class FrameTablesTest {
                 + old.tableId()
                 + "; retry");
   }
+
+  @Test
+  void snapshotsOfSeveralFramesProbeTheirLogsAtTheSameTime() throws Exception {
+    java.util.concurrent.CountDownLatch inFlight = new java.util.concurrent.CountDownLatch(4);
+    java.util.concurrent.atomic.AtomicInteger waitedAlone =
+        new java.util.concurrent.atomic.AtomicInteger();
+    dev.apiary.storage.FaultInjectingObjectStore slow =
+        new dev.apiary.storage.FaultInjectingObjectStore(
+            store,
+            delay -> {
+              inFlight.countDown();
+              if (!inFlight.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                waitedAlone.incrementAndGet();
+              }
+            });
+    try (FrameLogs node =
+        new FrameLogs(slow, LogOptions.defaults().withScratchDirectory(scratch.resolve("c")))) {
+      FrameTables tables = new FrameTables(node);
+      List<FrameEntry> entries = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        FrameEntry entry =
+            new FrameEntry(
+                "h",
+                "b",
+                "f" + i,
+                FrameDefinition.of(TestFrames.schema()),
+                UUID.randomUUID().toString(),
+                Instant.parse("2026-01-01T00:00:00Z"));
+        append(tables, entry, "part-" + i + ".parquet", i);
+        entries.add(entry);
+      }
+      // Each cached log now needs one probe (a GET for its next commit); each GET waits until
+      // all four are in flight, which only happens if they run concurrently.
+      slow.delay(dev.apiary.storage.ObjectStoreOp.GET, java.time.Duration.ofMillis(1));
+      List<Snapshot> snapshots = tables.snapshots(entries);
+      assertThat(waitedAlone.get()).as("probes that waited in vain for the others").isZero();
+      assertThat(snapshots)
+          .extracting(s -> s.files().iterator().next().path())
+          .containsExactly("part-0.parquet", "part-1.parquet", "part-2.parquet", "part-3.parquet");
+    }
+  }
 }
