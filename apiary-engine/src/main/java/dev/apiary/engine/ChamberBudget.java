@@ -34,9 +34,9 @@ final class ChamberBudget {
           capitalized(budget.task())
               + " "
               + budget.cancellation().get()
-              + ": the engine was stopped and "
+              + ": the engine was stopped and its bees ("
               + budget.holder()
-              + " are free again. Give it a longer timeout, or make it read less (filter on"
+              + ") are free again. Give it a longer timeout, or make it read less (filter on"
               + " partition columns, select fewer columns)",
           translated);
     }

@@ -61,7 +61,7 @@ public final class QueryResult implements AutoCloseable {
     return chamber;
   }
 
-  /** Microseconds per phase (analyse, snapshot, prune, bees, fetch, setup, execute). */
+  /** Microseconds per phase (analyse, snapshot, prune, fetch, bees, setup, execute). */
   public Map<String, Long> timingsMicros() {
     return timingsMicros;
   }

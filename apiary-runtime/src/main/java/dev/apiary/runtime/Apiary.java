@@ -116,7 +116,7 @@ public final class Apiary implements AutoCloseable {
     shutdown();
   }
 
-  private Node running() {
+  Node running() {
     Node r = running;
     if (r == null) {
       throw new ApiaryException(
