@@ -431,6 +431,14 @@ public final class Apiary implements AutoCloseable {
     return sql(sql, session);
   }
 
+  /**
+   * Runs SQL in this instance's session, interrupted if it runs longer than {@code timeout} (see
+   * {@link #sql(String, SqlSession, Optional)}).
+   */
+  public QueryResult sql(String sql, Duration timeout) {
+    return sql(sql, session, Optional.of(timeout));
+  }
+
   /** Runs SQL in the given session. */
   public QueryResult sql(String sql, SqlSession sqlSession) {
     return sql(sql, sqlSession, Optional.empty());
