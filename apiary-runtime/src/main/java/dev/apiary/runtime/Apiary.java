@@ -1,15 +1,11 @@
 package dev.apiary.runtime;
 
 import dev.apiary.catalog.DropMode;
-import dev.apiary.catalog.FrameDefinition;
 import dev.apiary.catalog.FrameEntry;
-import dev.apiary.engine.CellWriter;
-import dev.apiary.engine.ChamberSettings;
-import dev.apiary.engine.FileSources;
+import dev.apiary.engine.FrameName;
 import dev.apiary.engine.QueryEngine;
 import dev.apiary.engine.QueryResult;
 import dev.apiary.engine.SqlSession;
-import dev.apiary.engine.TaskBudget;
 import dev.apiary.engine.TaskBudgets;
 import dev.apiary.engine.TaskTimeoutException;
 import dev.apiary.engine.WriteSummary;
@@ -28,7 +24,6 @@ import dev.apiary.storage.CreateOnlyProbe;
 import dev.apiary.storage.ObjectStore;
 import dev.apiary.storage.StorageUri;
 import dev.apiary.table.AppTransaction;
-import dev.apiary.table.FrameSchema;
 import dev.apiary.table.Snapshot;
 import dev.apiary.table.WriteOperation;
 import java.io.IOException;
@@ -125,10 +120,6 @@ public final class Apiary implements AutoCloseable {
     return r;
   }
 
-  private ChamberSettings chamber() {
-    return running().chamberSettings();
-  }
-
   // ---- status ----
 
   public NodeStatus status() {
@@ -197,18 +188,8 @@ public final class Apiary implements AutoCloseable {
       Map<String, String> schema,
       List<String> partitionBy,
       Map<String, String> properties) {
-    Node r = running();
-    FrameEntry entry =
-        r.catalog()
-            .createFrame(
-                hive,
-                box,
-                frame,
-                new FrameDefinition(
-                    FrameSchema.parse(schema),
-                    partitionBy == null ? List.of() : partitionBy,
-                    properties));
-    r.tables().log(entry);
+    NodeWrites.createFrame(
+        running(), new FrameName(hive, box, frame), schema, partitionBy, properties);
     return getFrame(hive, box, frame);
   }
 
@@ -333,32 +314,13 @@ public final class Apiary implements AutoCloseable {
         "the write to " + entry.qualifiedName(),
         TaskBudgets.UNKNOWN_SIZE,
         backpressure,
-        budget -> writeCells(r, entry, data, mode, token, budget));
-  }
-
-  private WriteSummary writeCells(
-      Node r,
-      FrameEntry entry,
-      ArrowReader data,
-      WriteOperation.Mode mode,
-      Optional<AppTransaction> token,
-      TaskBudget budget) {
-    return r.writer()
-        .write(
-            new CellWriter.Request(
-                r.tables().log(entry),
-                entry.qualifiedName(),
-                data,
-                mode,
-                token,
-                r.resources().targetCellBytes(),
-                chamber(),
-                budget));
+        budget -> NodeWrites.cells(r, entry, data, mode, token, budget));
   }
 
   /**
    * Loads a CSV, Parquet or JSON file (format from its extension) into a frame, creating the frame
-   * from the file's columns if {@code createWithPartitionBy} is present and it does not exist.
+   * from the file's columns if {@code createWithPartitionBy} is present and it does not exist. The
+   * load's bees are sized by the file and shared by the chamber reading it and the one writing.
    *
    * @param progress receives the number of rows read so far, as the load goes
    */
@@ -369,42 +331,8 @@ public final class Apiary implements AutoCloseable {
       String frame,
       Optional<List<String>> createWithPartitionBy,
       LongConsumer progress) {
-    Node r = running();
-    long size;
-    try {
-      size = java.nio.file.Files.size(file);
-    } catch (IOException e) {
-      size = TaskBudgets.UNKNOWN_SIZE; // FileSources says what is wrong with the file.
-    }
-    // One budget (sized by the file) for the chamber reading the file and the one writing cells.
-    return NodeTasks.write(
-        r,
-        "the load of " + file,
-        size,
-        Backpressure.BLOCK,
-        budget -> {
-          try (FileSources.Source source =
-              FileSources.open(file, r.allocator(), chamber(), budget, progress)) {
-            if (createWithPartitionBy.isPresent()
-                && r.catalog().findFrame(hive, box, frame).isEmpty()) {
-              if (!r.catalog().listHives().contains(hive.toLowerCase(java.util.Locale.ROOT))) {
-                r.catalog().createHive(hive);
-              }
-              if (!r.catalog().listBoxes(hive).contains(box.toLowerCase(java.util.Locale.ROOT))) {
-                r.catalog().createBox(hive, box);
-              }
-              createFrame(hive, box, frame, source.schema(), createWithPartitionBy.get());
-            }
-            FrameEntry entry = r.catalog().frame(hive, box, frame);
-            return writeCells(
-                r,
-                entry,
-                source.reader(),
-                WriteOperation.Mode.APPEND,
-                Optional.empty(),
-                source.writerBudget());
-          }
-        });
+    return NodeWrites.load(
+        running(), file, new FrameName(hive, box, frame), createWithPartitionBy, progress);
   }
 
   // ---- reads and SQL ----
