@@ -43,19 +43,17 @@ public final class PoolOverhead {
 
   public static void main(String[] args) throws Exception {
     int runs = 1000;
-    Path dir = null;
+    Path given = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
-        case "--dir" -> dir = Path.of(args[++i]);
+        case "--dir" -> given = Path.of(args[++i]);
         default ->
             throw new IllegalArgumentException(
                 "Unknown option " + args[i] + "; use --runs N, --dir PATH");
       }
     }
-    if (dir == null) {
-      dir = Files.createTempDirectory("apiary-pool-overhead");
-    }
+    Path dir = given != null ? given : Files.createTempDirectory("apiary-pool-overhead");
     Path storage = dir.resolve("store");
     Path csv = dir.resolve("tiny.csv");
     Files.writeString(csv, "id,name\n1,a\n2,b\n3,c\n");
@@ -92,16 +90,24 @@ public final class PoolOverhead {
         for (String sql : new String[] {"SELECT 1", "SELECT count(*) FROM bench.tiny.t"}) {
           long[] withPool = new long[runs];
           long[] without = new long[runs];
+          long[] poolPhase = new long[runs];
+          long[] barePhase = new long[runs];
+          long[] phase = new long[1];
           for (int i = -runs / 5; i < runs; i++) { // the first fifth warms up
-            long a = timed(() -> node.sql(sql));
-            long b = timed(() -> bare.execute(sql, session));
+            long a = timed(() -> node.sql(sql), phase);
+            long ap = phase[0];
+            long b = timed(() -> bare.execute(sql, session), phase);
             if (i >= 0) {
               withPool[i] = a;
               without[i] = b;
+              poolPhase[i] = ap;
+              barePhase[i] = phase[0];
             }
           }
           print(sql, "node (bee pool, colony)", withPool);
           print(sql, "bare engine (fixed budget)", without);
+          print(sql, "node: 'bees' phase (reserve + configure chamber)", poolPhase);
+          print(sql, "bare: 'bees' phase (configure chamber)", barePhase);
         }
       }
     }
@@ -119,12 +125,14 @@ public final class PoolOverhead {
     }
   }
 
-  private static long timed(Supplier<QueryResult> statement) throws IOException {
+  /** Runs a statement and reads its result; {@code beesPhase[0]} gets its 'bees' phase (ns). */
+  private static long timed(Supplier<QueryResult> statement, long[] beesPhase) throws IOException {
     long start = System.nanoTime();
     try (QueryResult result = statement.get()) {
       while (result.reader().loadNextBatch()) {
         // read every batch, as a caller would
       }
+      beesPhase[0] = result.timingsMicros().getOrDefault("bees", 0L) * 1000;
     }
     return System.nanoTime() - start;
   }
@@ -135,8 +143,8 @@ public final class PoolOverhead {
     System.out.println(
         String.format(
             Locale.ROOT,
-            "{\"statement\":\"%s\",\"path\":\"%s\",\"runs\":%d,\"p50_ms\":%.3f,\"p90_ms\":%.3f,"
-                + "\"p99_ms\":%.3f}",
+            "{\"statement\":\"%s\",\"path\":\"%s\",\"runs\":%d,\"p50_ms\":%.4f,\"p90_ms\":%.4f,"
+                + "\"p99_ms\":%.4f}",
             sql,
             path,
             sorted.length,

@@ -26,10 +26,14 @@ public final class DuckDbChamber implements AutoCloseable {
   private DuckDBConnection gauge;
   private boolean closed;
   private volatile Statement running;
+  private int threads;
+  private long memoryLimitBytes;
 
   private DuckDbChamber(ChamberSettings settings, DuckDBConnection connection) {
     this.settings = settings;
     this.connection = connection;
+    this.threads = settings.threads();
+    this.memoryLimitBytes = settings.memoryLimitBytes();
   }
 
   /** Starts an engine instance with the given budget. */
@@ -73,8 +77,15 @@ public final class DuckDbChamber implements AutoCloseable {
               + memoryLimitBytes
               + " bytes");
     }
-    execute("SET threads = " + threads);
-    execute("SET memory_limit = '" + memoryLimitBytes / 1024 + "KiB'");
+    // A spare started with this budget already has it (a one-bee task): no statement needed.
+    if (threads != this.threads) {
+      execute("SET threads = " + threads);
+      this.threads = threads;
+    }
+    if (memoryLimitBytes / 1024 != this.memoryLimitBytes / 1024) {
+      execute("SET memory_limit = '" + memoryLimitBytes / 1024 + "KiB'");
+      this.memoryLimitBytes = memoryLimitBytes;
+    }
   }
 
   /**
@@ -160,7 +171,8 @@ public final class DuckDbChamber implements AutoCloseable {
     String message = withoutStackTrace(e.getMessage() == null ? e.toString() : e.getMessage());
     if (message.startsWith("Permission Error")
         || message.contains("disabled by configuration")
-        || message.contains("lock_configuration")) {
+        || message.contains("lock_configuration")
+        || message.contains("the configuration has been locked")) {
       return new AccessDeniedException(
           message
               + ". User SQL may only read frames (and files inside Apiary's own directories);"
