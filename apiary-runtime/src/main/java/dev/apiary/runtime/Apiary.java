@@ -98,7 +98,7 @@ public final class Apiary implements AutoCloseable {
       BufferAllocator allocator = new RootAllocator();
       CellWriter writer =
           new CellWriter(store, allocator, config.nodeDirectory().resolve("staging"));
-      ChamberPool chambers = new ChamberPool(() -> chamber(resources), 1);
+      ChamberPool chambers = new ChamberPool(() -> chamber(resources), 2);
       QueryEngine engine =
           new QueryEngine(
               catalog,
