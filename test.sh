@@ -17,6 +17,6 @@ VENV=python/.venv
 if [[ ! -x "$VENV/bin/python" ]]; then
   "$PYTHON" -m venv "$VENV"
 fi
-"$VENV/bin/python" -m pip install -q --disable-pip-version-check ./python pytest pandas deltalake
+"$VENV/bin/python" -m pip install -q --disable-pip-version-check ./python pytest pandas polars deltalake
 # Run from the repository root so that the installed package is imported, not python/apiary.
 "$VENV/bin/python" -m pytest -q -p no:cacheprovider python/tests

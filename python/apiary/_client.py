@@ -1,6 +1,7 @@
 """The ``Apiary`` class: one Apiary node inside this Python process."""
 
 import functools
+import json
 
 import jpype
 import pyarrow as pa
@@ -32,6 +33,25 @@ def _started(method):
 
 def _strings(java_list):
     return [str(x) for x in java_list]
+
+
+def _cache_status(c):
+    frames = {}
+    for entry in c.frames().entrySet():
+        usage = entry.getValue()
+        frames[str(entry.getKey())] = {"cells": int(usage.cells()), "bytes": int(usage.bytes())}
+    return {
+        "size_bytes": int(c.sizeBytes()),
+        "capacity_bytes": int(c.capacityBytes()),
+        "cells": int(c.entries()),
+        "hits": int(c.hits()),
+        "misses": int(c.misses()),
+        "downloads": int(c.downloads()),
+        "downloaded_bytes": int(c.downloadedBytes()),
+        "evictions": int(c.evictions()),
+        "write_throughs": int(c.writeThroughs()),
+        "frames": frames,
+    }
 
 
 class Apiary:
@@ -96,7 +116,9 @@ class Apiary:
     @_started
     def status(self):
         """``{name, node_id, cores, memory_gb, bees, storage, memory_per_bee_mb,
-        target_cell_size_mb, state}``; ``storage`` is ``"local"`` or ``"s3"``."""
+        target_cell_size_mb, state, cache}``; ``storage`` is ``"local"`` or ``"s3"``; ``cache``
+        is the local cell cache: ``{size_bytes, capacity_bytes, cells, hits, misses, downloads,
+        downloaded_bytes, evictions, write_throughs, frames: {"hive.box.frame": {cells, bytes}}}``."""
         s = self._node.status()
         return {
             "name": str(s.name()),
@@ -108,6 +130,7 @@ class Apiary:
             "memory_per_bee_mb": round(int(s.memoryPerBeeBytes()) / _MIB, 1),
             "target_cell_size_mb": round(int(s.targetCellBytes()) / _MIB, 1),
             "state": str(s.state()),
+            "cache": _cache_status(s.cache()),
         }
 
     # ---- namespaces ----
@@ -255,6 +278,17 @@ class Apiary:
             reader.close()
         return pa.Table.from_batches(batches, schema=reader.schema)
 
+    @_started
+    def swarm_status(self):
+        """The swarm as this node sees it: ``{nodes: [{node_id, state, bees, idle_bees,
+        memory_pressure, colony_temperature}], total_bees, total_idle_bees, alive}``.
+
+        ``state`` is ``"alive"``, ``"suspect"`` (no new heartbeat for 15 s) or ``"dead"`` (30 s),
+        judged by when this node last saw the node's heartbeat change. This node is included.
+        ``total_bees``, ``total_idle_bees`` and ``alive`` count alive nodes only.
+        """
+        return json.loads(str(self._java.PythonBridge.swarmStatusJson(self._node)))
+
     # ---- not in this version ----
 
     def bee_status(self):
@@ -263,10 +297,6 @@ class Apiary:
             " the number of bees"
         )
 
-    def swarm_status(self):
-        raise NotImplementedError(
-            "swarm_status() is not available yet: swarm membership (heartbeats) is not built"
-        )
 
     def colony_status(self):
         raise NotImplementedError(

@@ -16,43 +16,53 @@ _lock = threading.Lock()
 _classes = None
 
 
-def _repo_root():
-    root = os.environ.get("APIARY_REPO")
-    if root:
-        return root
-    marker = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_repo.txt")
-    if os.path.exists(marker):
-        with open(marker, encoding="utf-8") as f:
-            return f.read().strip()
-    # Running from the source tree (python/apiary inside the repository).
-    candidate = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    if os.path.exists(os.path.join(candidate, "apiary-cli", "pom.xml")):
-        return candidate
-    return None
+_BUILD = "mvn -B -ntp -q -DskipTests -Dspotless.check.skip=true -pl apiary-cli -am package"
+
+
+def _packaged_jars():
+    """The jars installed with the package (``apiary/jars``, listed in Maven's order), if any."""
+    jars = os.path.join(os.path.dirname(os.path.abspath(__file__)), "jars")
+    listing = os.path.join(jars, "classpath.txt")
+    if not os.path.exists(listing):
+        return None
+    with open(listing, encoding="utf-8") as f:
+        return [os.path.join(jars, name) for name in f.read().split() if name]
+
+
+def _repo_jars(root):
+    listing = os.path.join(root, "apiary-cli", "target", "classpath.txt")
+    if not os.path.exists(listing):
+        raise errors.ApiaryError(
+            f"Apiary's Java build is missing ({listing} does not exist): run `{_BUILD}` in {root}"
+        )
+    with open(listing, encoding="utf-8") as f:
+        return [e for e in f.read().strip().split(os.pathsep) if e]
 
 
 def classpath():
-    """The jars and directories the JVM needs, from ``APIARY_CLASSPATH`` or the repository build."""
+    """The jars the JVM needs: ``APIARY_CLASSPATH``, else ``APIARY_REPO``'s build, else the jars
+    installed with the package, else the build of the checkout this source file sits in."""
     explicit = os.environ.get("APIARY_CLASSPATH")
     if explicit:
         entries = []
         for part in explicit.split(os.pathsep):
             entries.extend(sorted(glob.glob(part)) if any(c in part for c in "*?[") else [part])
         return [e for e in entries if e]
-    root = _repo_root()
-    build = "mvn -B -ntp -q -DskipTests -Dspotless.check.skip=true -pl apiary-cli -am package"
-    if root is None:
-        raise errors.ApiaryError(
-            "Cannot find Apiary's Java libraries: set APIARY_CLASSPATH to the jars (separated by"
-            f" '{os.pathsep}'), or APIARY_REPO to a repository checkout built with `{build}`"
-        )
-    listing = os.path.join(root, "apiary-cli", "target", "classpath.txt")
-    if not os.path.exists(listing):
-        raise errors.ApiaryError(
-            f"Apiary's Java build is missing ({listing} does not exist): run `{build}` in {root}"
-        )
-    with open(listing, encoding="utf-8") as f:
-        return [e for e in f.read().strip().split(os.pathsep) if e]
+    repo = os.environ.get("APIARY_REPO")
+    if repo:
+        return _repo_jars(repo)
+    packaged = _packaged_jars()
+    if packaged:
+        return packaged
+    # Running from the source tree (python/apiary inside the repository).
+    candidate = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    if os.path.exists(os.path.join(candidate, "apiary-cli", "pom.xml")):
+        return _repo_jars(candidate)
+    raise errors.ApiaryError(
+        "Cannot find Apiary's Java libraries: install the package from a repository checkout after"
+        f" the Maven build (`{_BUILD}`, then `pip install ./python`), or set APIARY_CLASSPATH to"
+        f" the jars (separated by '{os.pathsep}')"
+    )
 
 
 def _jvm_path():

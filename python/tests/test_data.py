@@ -2,6 +2,7 @@ import datetime
 import decimal
 
 import pandas as pd
+import polars as pl
 import pyarrow as pa
 import pytest
 
@@ -80,8 +81,9 @@ def test_round_trip_of_every_basic_type_with_nulls(ap):
         lambda t: t.to_reader(),
         lambda t: ipc_bytes(t),
         lambda t: t.to_pandas(),
+        lambda t: pl.from_arrow(t),
     ],
-    ids=["table", "record_batch", "reader", "ipc_bytes", "pandas"],
+    ids=["table", "record_batch", "reader", "ipc_bytes", "pandas", "polars"],
 )
 def test_every_accepted_data_kind_writes(ap, convert):
     ap.create_frame("default", "default", "k", {"id": "int64", "s": "string", "x": "float64"})
@@ -111,6 +113,36 @@ def test_pandas_timestamps_and_missing_values(ap):
     back = ap.query('SELECT * FROM "default"."default".p ORDER BY n NULLS LAST')
     assert back.column("n").to_pylist() == [1, 3, None]
     assert back.column("ts").to_pylist()[0].replace(tzinfo=None) == datetime.datetime(2024, 1, 1, 10)
+
+
+def test_polars_types_and_nulls_round_trip(ap):
+    # polars hands over large strings, its own date/datetime units and unsigned integers.
+    ap.create_frame(
+        "default", "default", "pl",
+        {"id": "int64", "s": "string", "d": "date", "ts": "timestamp", "u": "int64", "x": "float64"},
+    )
+    df = pl.DataFrame(
+        {
+            "id": [2, 1, 3],
+            "s": ["b", None, "ünïcödé"],
+            "d": [datetime.date(2024, 2, 29), None, datetime.date(1970, 1, 1)],
+            "ts": [datetime.datetime(2024, 1, 1, 8, 0, 0, 250000), None, datetime.datetime(2000, 1, 1)],
+            "u": pl.Series([7, None, 9], dtype=pl.UInt32),
+            "x": [0.25, float("nan"), None],
+        }
+    )
+    summary = ap.write_to_frame("default", "default", "pl", df)
+    assert summary["rows_written"] == 3
+    back = pl.from_arrow(ap.query('SELECT * FROM "default"."default".pl ORDER BY id'))
+    assert back["id"].to_list() == [1, 2, 3]
+    assert back["s"].to_list() == [None, "b", "ünïcödé"]
+    assert back["d"].to_list() == [None, datetime.date(2024, 2, 29), datetime.date(1970, 1, 1)]
+    assert [None if v is None else v.replace(tzinfo=None) for v in back["ts"].to_list()] == [
+        None, datetime.datetime(2024, 1, 1, 8, 0, 0, 250000), datetime.datetime(2000, 1, 1),
+    ]
+    assert back["u"].to_list() == [None, 7, 9]
+    x = back["x"].to_list()
+    assert x[0] != x[0] and x[1] == 0.25 and x[2] is None  # NaN stays NaN, null stays null
 
 
 def test_columns_match_by_name_and_widen(ap):

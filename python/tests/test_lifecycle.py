@@ -42,7 +42,7 @@ def test_status_has_exactly_the_documented_keys_and_types(ap):
     status = ap.status()
     assert set(status) == {
         "name", "node_id", "cores", "memory_gb", "bees", "storage",
-        "memory_per_bee_mb", "target_cell_size_mb", "state",
+        "memory_per_bee_mb", "target_cell_size_mb", "state", "cache",
     }
     assert status["name"] == "test"
     assert isinstance(status["node_id"], str) and status["node_id"]
@@ -53,6 +53,22 @@ def test_status_has_exactly_the_documented_keys_and_types(ap):
     assert 16.0 <= status["target_cell_size_mb"] <= 512.0
     assert status["storage"] == "local"
     assert status["state"] == "running"
+    cache = status["cache"]
+    assert set(cache) == {
+        "size_bytes", "capacity_bytes", "cells", "hits", "misses", "downloads",
+        "downloaded_bytes", "evictions", "write_throughs", "frames",
+    }
+    assert cache["capacity_bytes"] > 0
+    assert cache["size_bytes"] >= 0 and isinstance(cache["size_bytes"], int)
+    assert cache["frames"] == {}
+
+
+def test_local_storage_is_read_in_place_not_copied_into_the_cache(ap):
+    ap.create_frame("default", "default", "t", {"a": "int64"})
+    ap.write_to_frame("default", "default", "t", pa.table({"a": [1, 2, 3]}))
+    assert ap.query("SELECT sum(a) AS s FROM t").to_pydict() == {"s": [6]}
+    cache = ap.status()["cache"]
+    assert cache["downloads"] == 0 and cache["cells"] == 0 and cache["write_throughs"] == 0
 
 
 def test_node_id_survives_restart(storage):
@@ -93,6 +109,6 @@ def test_unknown_storage_scheme_is_rejected():
 
 
 def test_colony_calls_say_they_are_not_built_yet(ap):
-    for call in (ap.bee_status, ap.swarm_status, ap.colony_status):
+    for call in (ap.bee_status, ap.colony_status):
         with pytest.raises(NotImplementedError, match="not available yet"):
             call()

@@ -20,10 +20,12 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       QuickstartCommand.class,
+      StartCommand.class,
       SqlCommand.class,
       ShellCommand.class,
       LoadCommand.class,
       StatusCommand.class,
+      SwarmCommand.class,
       DescribeCommand.class,
       CommandLine.HelpCommand.class
     })

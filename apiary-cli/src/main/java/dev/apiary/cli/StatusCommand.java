@@ -4,6 +4,8 @@ import dev.apiary.cli.output.OutputFormat;
 import dev.apiary.cli.output.RowSink;
 import dev.apiary.runtime.Apiary;
 import dev.apiary.runtime.NodeStatus;
+import dev.apiary.runtime.cache.CacheStatistics;
+import dev.apiary.runtime.swarm.SwarmStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +15,25 @@ import picocli.CommandLine.Command;
 /** {@code apiary status}: this node's resources and storage. */
 @Command(
     name = "status",
-    description = "Show the node: name, id, cores, memory, bees, storage, cell size, state.",
+    description =
+        "Show the node: name, id, cores, memory, bees, storage, cell size, state, cell cache, and"
+            + " the swarm it sees (nodes, alive, bees, idle bees).",
     footer = {"", "Example:", "  apiary status --storage /data/apiary --format json"})
 final class StatusCommand extends ApiaryCommand {
   @Override
   public Integer call() {
     NodeStatus status;
+    SwarmStatus swarm;
     try (Apiary apiary = common.start("default")) {
       status = apiary.status();
+      swarm = apiary.swarmStatus();
     }
     Map<String, Object> fields = fields(status);
+    // The swarm as this (short-lived) node sees it; 'apiary swarm' lists the nodes.
+    fields.put("swarm_nodes", swarm.nodes().size());
+    fields.put("swarm_alive", swarm.alive());
+    fields.put("swarm_bees", swarm.totalBees());
+    fields.put("swarm_idle_bees", swarm.totalIdleBees());
     RowSink sink = sink();
     if (common.format() == OutputFormat.TABLE) {
       // People read one property per line; scripts get one row with a column per property.
@@ -51,6 +62,16 @@ final class StatusCommand extends ApiaryCommand {
     fields.put("target_cell_bytes", status.targetCellBytes());
     fields.put("storage", status.storage());
     fields.put("storage_uri", status.storageUri());
+    CacheStatistics cache = status.cache();
+    fields.put("cache_size_bytes", cache.sizeBytes());
+    fields.put("cache_capacity_bytes", cache.capacityBytes());
+    fields.put("cache_cells", cache.entries());
+    fields.put("cache_hits", cache.hits());
+    fields.put("cache_misses", cache.misses());
+    fields.put("cache_downloads", cache.downloads());
+    fields.put("cache_downloaded_bytes", cache.downloadedBytes());
+    fields.put("cache_evictions", cache.evictions());
+    fields.put("cache_frames", cache.frames().size());
     return fields;
   }
 }

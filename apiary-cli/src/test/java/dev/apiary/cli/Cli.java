@@ -50,26 +50,12 @@ final class Cli {
       Path out = Files.createTempFile(work, "stdout", ".txt");
       Path err = Files.createTempFile(work, "stderr", ".txt");
       Files.writeString(in, stdin == null ? "" : stdin, StandardCharsets.UTF_8);
-      List<String> command = new ArrayList<>();
-      command.add(ProcessHandle.current().info().command().orElse("java"));
-      command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
-      command.add("-Xmx512m");
-      command.add("-cp");
-      command.add(classPath());
-      command.add("dev.apiary.cli.Main");
-      command.addAll(List.of(args));
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
+      Process process =
+          builder(environment, args)
               .redirectInput(in.toFile())
               .redirectOutput(out.toFile())
-              .redirectError(err.toFile());
-      builder.environment().remove("APIARY_TIMING");
-      builder.environment().remove("APIARY_STDERR_TTY");
-      builder.environment().put("APIARY_HOME", home.toString());
-      builder.environment().put("APIARY_CORES", "2");
-      builder.environment().put("APIARY_MEMORY", "2GB");
-      builder.environment().putAll(environment);
-      Process process = builder.start();
+              .redirectError(err.toFile())
+              .start();
       if (!process.waitFor(10, TimeUnit.MINUTES)) {
         process.destroyForcibly();
         throw new AssertionError("apiary " + String.join(" ", args) + " did not finish");
@@ -84,6 +70,37 @@ final class Cli {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  /**
+   * Starts a long-running command (such as {@code apiary start}); the caller reads its standard
+   * output from the process and stops it. Standard error goes to the test's.
+   */
+  Process start(Map<String, String> environment, String... args) {
+    try {
+      return builder(environment, args).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ProcessBuilder builder(Map<String, String> environment, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
+    command.add("-Xmx512m");
+    command.add("-cp");
+    command.add(classPath());
+    command.add("dev.apiary.cli.Main");
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("APIARY_TIMING");
+    builder.environment().remove("APIARY_STDERR_TTY");
+    builder.environment().put("APIARY_HOME", home.toString());
+    builder.environment().put("APIARY_CORES", "2");
+    builder.environment().put("APIARY_MEMORY", "2GB");
+    builder.environment().putAll(environment);
+    return builder;
   }
 
   private static String classPath() {

@@ -143,14 +143,18 @@ class SqlCommandTest {
 
     assertThat(table.exitCode()).as("%s", table).isEqualTo(0);
     assertThat(table.out())
-        .startsWith("property             | value\n")
-        .contains("name                 | default\n", "cores                | 2\n")
-        .contains("storage_uri          | local://" + storage + "\n")
-        .endsWith("11 rows\n");
+        .startsWith("property               | value\n")
+        .contains("name                   | default\n", "cores                  | 2\n")
+        .contains("storage_uri            | local://" + storage + "\n")
+        .contains("cache_size_bytes       | 0\n", "cache_downloads        | 0\n")
+        .contains("swarm_alive            | 1\n", "swarm_bees             | 2\n")
+        .endsWith("24 rows\n");
     assertThat(json.exitCode()).as("%s", json).isEqualTo(0);
     assertThat(json.out())
         .startsWith("{\"name\":\"default\",\"node_id\":\"")
-        .contains("\"cores\":2,", "\"storage\":\"local\"", "\"state\":\"running\"");
+        .contains("\"cores\":2,", "\"storage\":\"local\"", "\"state\":\"running\"")
+        .contains("\"cache_capacity_bytes\":", "\"cache_frames\":0")
+        .contains("\"swarm_nodes\":1,\"swarm_alive\":1,\"swarm_bees\":2,\"swarm_idle_bees\":2");
   }
 
   @Test
@@ -170,7 +174,9 @@ class SqlCommandTest {
   @Test
   void everyCommandHasHelp() {
     for (String command :
-        new String[] {"sql", "load", "status", "describe", "shell", "quickstart"}) {
+        new String[] {
+          "sql", "load", "status", "describe", "shell", "quickstart", "start", "swarm"
+        }) {
       Cli.Result result = cli.run(command, "--help");
       assertThat(result.exitCode()).as("%s --help: %s", command, result).isEqualTo(0);
       assertThat(result.out()).startsWith("Usage: apiary " + command).contains("--storage=URI");

@@ -52,14 +52,25 @@ public final class CellWriter {
   private final ObjectStore store;
   private final BufferAllocator allocator;
   private final Path stagingRoot;
+  private final CellSource written;
 
   /**
    * @param stagingRoot local directory for cells before they are put into storage
    */
   public CellWriter(ObjectStore store, BufferAllocator allocator, Path stagingRoot) {
+    this(store, allocator, stagingRoot, new LocalCellSource(store));
+  }
+
+  /**
+   * @param stagingRoot local directory for cells before they are put into storage
+   * @param written receives the staged files of every committed write ({@link CellSource#written})
+   */
+  public CellWriter(
+      ObjectStore store, BufferAllocator allocator, Path stagingRoot, CellSource written) {
     this.store = store;
     this.allocator = allocator;
     this.stagingRoot = stagingRoot;
+    this.written = written;
   }
 
   /** One write. */
@@ -144,6 +155,12 @@ public final class CellWriter {
       }
       uploaded
           .clear(); // Committed (or, if already applied, removed by the log): not ours to delete.
+      if (!result.alreadyApplied()) {
+        // Only cells of a commit that happened are offered: failed writes never reach the cache.
+        Map<String, Path> committed = new LinkedHashMap<>();
+        staged.forEach((file, key) -> committed.put(key, file));
+        written.written(committed);
+      }
       return new WriteSummary(
           result.version(),
           result.alreadyApplied() ? 0 : cells.size(),

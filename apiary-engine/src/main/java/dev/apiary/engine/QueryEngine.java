@@ -5,6 +5,7 @@ import static dev.apiary.engine.DuckDbChamber.identifier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apiary.catalog.Catalog;
+import dev.apiary.catalog.CatalogView;
 import dev.apiary.catalog.FrameEntry;
 import dev.apiary.engine.internal.CellPruner;
 import dev.apiary.engine.internal.CellViews;
@@ -51,7 +52,7 @@ public final class QueryEngine {
 
   private final Catalog catalog;
   private final FrameTables tables;
-  private final CellFiles cellFiles;
+  private final CellSource cells;
   private final BufferAllocator allocator;
   private final Supplier<ChamberSettings> chambers;
   private final ChamberPool pool;
@@ -60,13 +61,13 @@ public final class QueryEngine {
   public QueryEngine(
       Catalog catalog,
       FrameTables tables,
-      CellFiles cellFiles,
+      CellSource cells,
       BufferAllocator allocator,
       Supplier<ChamberSettings> chambers,
       ChamberPool pool) {
     this.catalog = catalog;
     this.tables = tables;
-    this.cellFiles = cellFiles;
+    this.cells = cells;
     this.allocator = allocator;
     this.chambers = chambers;
     this.pool = pool;
@@ -174,13 +175,14 @@ public final class QueryEngine {
     long t0 = System.nanoTime();
     DuckDbChamber chamber = pool.take();
     boolean handedOver = false;
+    CellLease lease = null;
     try {
       ParsedStatement parsed = parseWithTimeTravel(chamber, sql);
       String text = parsed.text();
-      // Each frame is looked up in the catalog once per statement (pruning asks per cell).
-      Map<FrameName, Optional<FrameEntry>> found = new LinkedHashMap<>();
+      // The catalog is read once per statement; every frame is looked up in that one view.
+      CatalogView names = catalog.view();
       Function<FrameName, Optional<FrameEntry>> find =
-          name -> found.computeIfAbsent(name, n -> catalog.findFrame(n.hive(), n.box(), n.frame()));
+          n -> names.findFrame(n.hive(), n.box(), n.frame());
       List<FrameReference> references =
           SqlAnalyzer.analyze(
               parsed.tree(), session, name -> find.apply(name).map(e -> e.definition().schema()));
@@ -198,7 +200,7 @@ public final class QueryEngine {
         FrameEntry entry =
             entries.computeIfAbsent(
                 name,
-                n -> find.apply(n).orElseGet(() -> catalog.frame(n.hive(), n.box(), n.frame())));
+                n -> find.apply(n).orElseGet(() -> names.frame(n.hive(), n.box(), n.frame())));
         Snapshot snapshot;
         if (reference.travel().isPresent()) {
           FrameReference.TimeTravel travel = reference.travel().get();
@@ -216,10 +218,18 @@ public final class QueryEngine {
           snapshots.put(view, snapshot);
         }
       }
+      // The latest snapshots of all frames at once: their probes overlap on remote storage.
+      List<View> latest = new ArrayList<>();
+      List<FrameEntry> latestEntries = new ArrayList<>();
       for (View view : byView.keySet()) {
         if (view.version() < 0) {
-          snapshots.put(view, tables.snapshot(entries.get(view.frame())));
+          latest.add(view);
+          latestEntries.add(entries.get(view.frame()));
         }
+      }
+      List<Snapshot> fresh = tables.snapshots(latestEntries);
+      for (int i = 0; i < latest.size(); i++) {
+        snapshots.put(latest.get(i), fresh.get(i));
       }
       long t2 = System.nanoTime();
       timings.put("snapshot", (t2 - t1) / 1000);
@@ -253,11 +263,15 @@ public final class QueryEngine {
             () -> pool.release(chamber));
       }
 
-      Set<Path> allowed = new LinkedHashSet<>();
-      setUp(chamber, session, entries, kept, allowed);
-      String sqlToRun = rewriteTimeTravel(text, viewOf);
+      // The engine opens cell files lazily: the lease holds them until the result is closed.
+      lease = cells.lease(requests(entries, kept));
       long t4 = System.nanoTime();
-      timings.put("setup", (t4 - t3) / 1000);
+      timings.put("fetch", (t4 - t3) / 1000);
+      Set<Path> allowed = new LinkedHashSet<>();
+      setUp(chamber, session, entries, kept, lease, allowed);
+      String sqlToRun = rewriteTimeTravel(text, viewOf);
+      long t5 = System.nanoTime();
+      timings.put("setup", (t5 - t4) / 1000);
 
       Statement statement2 = chamber.connection().createStatement();
       ResultSet rows;
@@ -270,22 +284,30 @@ public final class QueryEngine {
       }
       ArrowReader reader =
           (ArrowReader) ((DuckDBResultSet) rows).arrowExportStream(allocator, BATCH_ROWS);
-      timings.put("execute", (System.nanoTime() - t4) / 1000);
+      timings.put("execute", (System.nanoTime() - t5) / 1000);
       handedOver = true;
+      CellLease held = lease;
       return new QueryResult(
           reader,
           plan,
           timings,
           () -> {
-            rows.close();
-            statement2.close();
-            pool.release(chamber);
+            try {
+              rows.close();
+              statement2.close();
+              pool.release(chamber);
+            } finally {
+              held.close();
+            }
           });
     } catch (SQLException e) {
       throw DuckDbChamber.translate(e, sql);
     } finally {
       if (!handedOver) {
         pool.release(chamber);
+        if (lease != null) {
+          lease.close();
+        }
       }
     }
   }
@@ -342,12 +364,27 @@ public final class QueryEngine {
     return kept;
   }
 
+  /** Every kept cell of every view, once. */
+  private static List<CellRequest> requests(
+      Map<FrameName, FrameEntry> entries, Map<View, List<DataFile>> kept) {
+    Map<String, CellRequest> requests = new LinkedHashMap<>();
+    for (Map.Entry<View, List<DataFile>> e : kept.entrySet()) {
+      String location = entries.get(e.getKey().frame()).location();
+      for (DataFile cell : e.getValue()) {
+        String key = location + cell.path();
+        requests.putIfAbsent(key, new CellRequest(key, cell.size()));
+      }
+    }
+    return new ArrayList<>(requests.values());
+  }
+
   /** Attaches a catalog per hive and a view per frame (and version) over its kept cells. */
   private void setUp(
       DuckDbChamber chamber,
       SqlSession session,
       Map<FrameName, FrameEntry> entries,
       Map<View, List<DataFile>> kept,
+      CellLease lease,
       Set<Path> allowed) {
     Set<String> hives = new LinkedHashSet<>();
     Set<String> schemas = new LinkedHashSet<>();
@@ -378,7 +415,7 @@ public final class QueryEngine {
       List<DataFile> cells = e.getValue();
       List<Path> paths = new ArrayList<>();
       for (DataFile cell : cells) {
-        Path path = cellFiles.localPath(entry.location() + cell.path()).toAbsolutePath();
+        Path path = lease.file(entry.location() + cell.path()).toAbsolutePath();
         allowed.add(path.getParent());
         paths.add(path);
       }

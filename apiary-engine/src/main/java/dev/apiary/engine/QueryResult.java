@@ -41,7 +41,7 @@ public final class QueryResult implements AutoCloseable {
     return plan;
   }
 
-  /** Microseconds per phase (analyse, snapshot, prune, setup, execute). */
+  /** Microseconds per phase (analyse, snapshot, prune, fetch, setup, execute). */
   public Map<String, Long> timingsMicros() {
     return timingsMicros;
   }

@@ -52,12 +52,7 @@ final class EngineFixture implements AutoCloseable {
     this.pool = new ChamberPool(this::chamber, 1);
     this.engine =
         new QueryEngine(
-            catalog,
-            tables,
-            new CellFiles(store, root.resolve("downloads")),
-            allocator,
-            this::chamber,
-            pool);
+            catalog, tables, new LocalCellSource(store), allocator, this::chamber, pool);
   }
 
   ChamberSettings chamber() {

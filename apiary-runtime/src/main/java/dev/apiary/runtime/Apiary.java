@@ -3,45 +3,37 @@ package dev.apiary.runtime;
 import static dev.apiary.engine.DuckDbChamber.identifier;
 import static dev.apiary.engine.DuckDbChamber.literal;
 
-import dev.apiary.catalog.Catalog;
 import dev.apiary.catalog.DropMode;
 import dev.apiary.catalog.FrameDefinition;
 import dev.apiary.catalog.FrameEntry;
-import dev.apiary.engine.CellFiles;
 import dev.apiary.engine.CellWriter;
-import dev.apiary.engine.ChamberPool;
 import dev.apiary.engine.ChamberSettings;
 import dev.apiary.engine.FileSources;
-import dev.apiary.engine.QueryEngine;
 import dev.apiary.engine.QueryResult;
 import dev.apiary.engine.SqlSession;
 import dev.apiary.engine.WriteSummary;
 import dev.apiary.error.ApiaryException;
 import dev.apiary.error.ErrorCategory;
 import dev.apiary.error.InvalidInputException;
+import dev.apiary.runtime.cache.CacheDisk;
+import dev.apiary.runtime.cache.CacheStatistics;
+import dev.apiary.runtime.cache.LocalCacheDisk;
+import dev.apiary.runtime.swarm.SwarmStatus;
+import dev.apiary.storage.CreateOnlyProbe;
 import dev.apiary.storage.ObjectStore;
-import dev.apiary.storage.ObjectStores;
 import dev.apiary.storage.StorageUri;
 import dev.apiary.table.AppTransaction;
-import dev.apiary.table.FrameLogs;
 import dev.apiary.table.FrameSchema;
-import dev.apiary.table.FrameTables;
-import dev.apiary.table.LogOptions;
 import dev.apiary.table.Snapshot;
 import dev.apiary.table.WriteOperation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.LongConsumer;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
@@ -51,25 +43,35 @@ import org.apache.arrow.vector.ipc.ArrowReader;
  */
 public final class Apiary implements AutoCloseable {
   private final ApiaryConfig config;
+  private final ObjectStore suppliedStore;
+  private final CacheDisks cacheDisks;
   private final SqlSession session = new SqlSession();
-  private volatile Running running;
+  private volatile Node running;
 
-  /** Everything that exists only between start and shutdown. */
-  private record Running(
-      String nodeId,
-      NodeResources resources,
-      StorageUri uri,
-      ObjectStore store,
-      Catalog catalog,
-      FrameLogs logs,
-      FrameTables tables,
-      BufferAllocator allocator,
-      CellWriter writer,
-      ChamberPool chambers,
-      QueryEngine engine) {}
+  /** Opens the disk under the cell cache; tests substitute one that runs out of space. */
+  @FunctionalInterface
+  interface CacheDisks {
+    CacheDisk open(Path root) throws IOException;
+  }
 
   public Apiary(ApiaryConfig config) {
+    this(config, null, LocalCacheDisk::new);
+  }
+
+  Apiary(ApiaryConfig config, ObjectStore suppliedStore, CacheDisks cacheDisks) {
     this.config = config;
+    this.suppliedStore = suppliedStore;
+    this.cacheDisks = cacheDisks;
+  }
+
+  /**
+   * A node on a store the caller opened (its URI in {@code config} is only reported by {@link
+   * #status()}). The node closes the store at shutdown; a store whose close does nothing (memory)
+   * can be used by the next node, as after a restart.
+   */
+  public static Apiary onStore(ApiaryConfig config, ObjectStore store) {
+    return new Apiary(
+        config, java.util.Objects.requireNonNull(store, "store"), LocalCacheDisk::new);
   }
 
   /** A node of the named apiary with default storage ({@code ~/.apiary/data/<name>}). */
@@ -77,62 +79,30 @@ public final class Apiary implements AutoCloseable {
     return new Apiary(ApiaryConfig.named(name));
   }
 
-  /** Opens storage and the catalog. Idempotent. */
+  /**
+   * Opens storage and the catalog. Idempotent. Checks once that the store honours create-only
+   * writes ({@link CreateOnlyProbe}).
+   *
+   * @throws ApiaryException if the store ignores create-only writes and {@code
+   *     APIARY_SINGLE_WRITER=1} is not set: several nodes could overwrite each other's commits
+   */
   public synchronized Apiary start() {
-    if (running != null) {
-      return this;
+    if (running == null) {
+      running = Node.open(config, suppliedStore, cacheDisks);
     }
-    NodeResources resources = NodeResources.detect(config.cores(), config.memoryBytes());
-    StorageUri uri = StorageUri.parse(config.storageUri());
-    ObjectStore store = ObjectStores.open(uri);
-    try {
-      Files.createDirectories(config.nodeDirectory());
-      String nodeId = nodeId(config.nodeDirectory());
-      Catalog catalog = Catalog.open(store);
-      FrameLogs logs =
-          new FrameLogs(
-              store,
-              LogOptions.defaults()
-                  .withScratchDirectory(config.nodeDirectory().resolve("scratch")));
-      FrameTables tables = new FrameTables(logs);
-      BufferAllocator allocator = new RootAllocator();
-      CellWriter writer =
-          new CellWriter(store, allocator, config.nodeDirectory().resolve("staging"));
-      ChamberPool chambers = new ChamberPool(() -> chamber(resources), 2);
-      QueryEngine engine =
-          new QueryEngine(
-              catalog,
-              tables,
-              new CellFiles(store, config.nodeDirectory().resolve("cells")),
-              allocator,
-              () -> chamber(resources),
-              chambers);
-      running =
-          new Running(
-              nodeId, resources, uri, store, catalog, logs, tables, allocator, writer, chambers,
-              engine);
-      return this;
-    } catch (IOException e) {
-      store.close();
-      throw new UncheckedIOException(
-          "Cannot prepare the node directory " + config.nodeDirectory(), e);
-    }
+    return this;
   }
 
-  /** Stops the node: pending checkpoints finish, engines and buffers are released. Idempotent. */
+  /**
+   * Stops the node: new calls are refused, running statements and writes get up to the drain
+   * timeout to finish, the heartbeat is deleted (graceful departure from the swarm), pending
+   * checkpoints finish, engines and buffers are released. Idempotent.
+   */
   public synchronized void shutdown() {
-    Running r = running;
+    Node r = running;
     running = null;
     if (r != null) {
-      r.chambers().close();
-      r.logs().close();
-      r.store().close();
-      try {
-        r.allocator().close();
-      } catch (IllegalStateException e) {
-        // Buffers still held by a consumer (a result exported to Python, a batch not yet
-        // released) are freed when that consumer releases them; shutting down must not fail.
-      }
+      r.close();
     }
   }
 
@@ -141,8 +111,8 @@ public final class Apiary implements AutoCloseable {
     shutdown();
   }
 
-  private Running running() {
-    Running r = running;
+  private Node running() {
+    Node r = running;
     if (r == null) {
       throw new ApiaryException(
           ErrorCategory.USER, "Apiary '" + config.name() + "' is not started; call start() first");
@@ -151,40 +121,19 @@ public final class Apiary implements AutoCloseable {
   }
 
   private ChamberSettings chamber() {
-    return chamber(running().resources());
-  }
-
-  private ChamberSettings chamber(NodeResources resources) {
-    return new ChamberSettings(
-        resources.cores(),
-        resources.memoryBytes() - resources.reserveBytes(),
-        config.nodeDirectory().resolve("spill").resolve(UUID.randomUUID().toString()),
-        List.of());
-  }
-
-  private static String nodeId(Path nodeDirectory) throws IOException {
-    Path file = nodeDirectory.resolve("node_id");
-    if (Files.exists(file)) {
-      String id = Files.readString(file, StandardCharsets.UTF_8).strip();
-      if (!id.isEmpty()) {
-        return id;
-      }
-    }
-    String id = UUID.randomUUID().toString();
-    Files.writeString(file, id, StandardCharsets.UTF_8);
-    return id;
+    return running().chamberSettings();
   }
 
   // ---- status ----
 
   public NodeStatus status() {
-    Running r = running;
+    Node r = running;
     NodeResources resources =
         r != null ? r.resources() : NodeResources.detect(config.cores(), config.memoryBytes());
     StorageUri uri = r != null ? r.uri() : StorageUri.parse(config.storageUri());
     return new NodeStatus(
         config.name(),
-        r != null ? r.nodeId() : "",
+        r != null ? r.swarm().nodeId() : "",
         resources.cores(),
         resources.memoryBytes(),
         resources.reserveBytes(),
@@ -193,7 +142,25 @@ public final class Apiary implements AutoCloseable {
         uri.toString(),
         resources.memoryPerBee(),
         resources.targetCellBytes(),
-        r != null ? "running" : "stopped");
+        r != null ? "running" : "stopped",
+        r != null ? r.cache().statistics() : CacheStatistics.NONE);
+  }
+
+  /**
+   * The cell cache's statistics and per-frame summary ({@link CacheStatistics#frames()}: cells and
+   * bytes per {@code hive.box.frame}), as heartbeats report them.
+   */
+  public CacheStatistics cacheStatistics() {
+    return running().cache().statistics();
+  }
+
+  /**
+   * The swarm as this node sees it: every node with a heartbeat in storage (this one included),
+   * judged alive, suspect or dead by when this node last saw its heartbeat change. As of the last
+   * refresh, at most one heartbeat interval old.
+   */
+  public SwarmStatus swarmStatus() {
+    return running().swarm().status();
   }
 
   // ---- namespaces ----
@@ -225,7 +192,7 @@ public final class Apiary implements AutoCloseable {
       Map<String, String> schema,
       List<String> partitionBy,
       Map<String, String> properties) {
-    Running r = running();
+    Node r = running();
     FrameEntry entry =
         r.catalog()
             .createFrame(
@@ -253,7 +220,7 @@ public final class Apiary implements AutoCloseable {
   }
 
   public FrameInfo getFrame(String hive, String box, String frame) {
-    Running r = running();
+    Node r = running();
     FrameEntry entry = r.catalog().frame(hive, box, frame);
     Snapshot snapshot = r.tables().snapshot(entry);
     return new FrameInfo(
@@ -273,26 +240,27 @@ public final class Apiary implements AutoCloseable {
 
   /** Drops a frame from the catalog and deletes its files. */
   public void dropFrame(String hive, String box, String frame) {
-    Running r = running();
+    Node r = running();
     FrameEntry entry = r.catalog().dropFrame(hive, box, frame);
     purge(r, List.of(entry));
   }
 
   /** Drops a hive; {@code CASCADE} also drops its boxes and frames. */
   public void dropHive(String hive, DropMode mode) {
-    Running r = running();
+    Node r = running();
     purge(r, r.catalog().dropHive(hive, mode));
   }
 
   /** Drops a box; {@code CASCADE} also drops its frames. */
   public void dropBox(String hive, String box, DropMode mode) {
-    Running r = running();
+    Node r = running();
     purge(r, r.catalog().dropBox(hive, box, mode));
   }
 
-  private static void purge(Running r, List<FrameEntry> dropped) {
+  private static void purge(Node r, List<FrameEntry> dropped) {
     for (FrameEntry entry : dropped) {
       r.logs().evict(entry.location());
+      r.cache().forgetFrame(entry.location());
       for (var info : r.store().list(entry.location())) {
         r.store().delete(info.key());
       }
@@ -319,18 +287,22 @@ public final class Apiary implements AutoCloseable {
       ArrowReader data,
       WriteOperation.Mode mode,
       Optional<AppTransaction> token) {
-    Running r = running();
+    Node r = running();
     FrameEntry entry = r.catalog().frame(hive, box, frame);
-    return r.writer()
-        .write(
-            new CellWriter.Request(
-                r.tables().log(entry),
-                entry.qualifiedName(),
-                data,
-                mode,
-                token,
-                r.resources().targetCellBytes(),
-                chamber()));
+    return r.swarm()
+        .track(
+            "the write to " + entry.qualifiedName(),
+            () ->
+                r.writer()
+                    .write(
+                        new CellWriter.Request(
+                            r.tables().log(entry),
+                            entry.qualifiedName(),
+                            data,
+                            mode,
+                            token,
+                            r.resources().targetCellBytes(),
+                            chamber())));
   }
 
   /**
@@ -346,7 +318,7 @@ public final class Apiary implements AutoCloseable {
       String frame,
       Optional<List<String>> createWithPartitionBy,
       LongConsumer progress) {
-    Running r = running();
+    Node r = running();
     try (FileSources.Source source = FileSources.open(file, r.allocator(), chamber(), progress)) {
       if (createWithPartitionBy.isPresent() && r.catalog().findFrame(hive, box, frame).isEmpty()) {
         if (!r.catalog().listHives().contains(hive.toLowerCase(java.util.Locale.ROOT))) {
@@ -370,7 +342,7 @@ public final class Apiary implements AutoCloseable {
    */
   public QueryResult read(
       String hive, String box, String frame, Map<String, String> partitionFilter) {
-    Running r = running();
+    Node r = running();
     FrameEntry entry = r.catalog().frame(hive, box, frame);
     List<String> conditions = new ArrayList<>();
     for (Map.Entry<String, String> e :
@@ -404,17 +376,21 @@ public final class Apiary implements AutoCloseable {
             + "."
             + identifier(entry.name())
             + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
-    return r.engine().execute(sql, new SqlSession());
+    return r.swarm()
+        .track(
+            "the read of " + entry.qualifiedName(),
+            () -> r.engine().execute(sql, new SqlSession()));
   }
 
   /** Runs SQL in this instance's session (its USE context is its own). */
   public QueryResult sql(String sql) {
-    return running().engine().execute(sql, session);
+    return sql(sql, session);
   }
 
   /** Runs SQL in the given session. */
   public QueryResult sql(String sql, SqlSession sqlSession) {
-    return running().engine().execute(sql, sqlSession);
+    Node r = running();
+    return r.swarm().track("the statement", () -> r.engine().execute(sql, sqlSession));
   }
 
   /** A new SQL session (own USE context), e.g. one per shell or connection. */

@@ -1,5 +1,6 @@
 package dev.apiary.runtime;
 
+import dev.apiary.runtime.swarm.SwarmSettings;
 import dev.apiary.table.Identifiers;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -9,16 +10,38 @@ import java.util.Objects;
  *
  * @param name the apiary's name (default storage {@code ~/.apiary/data/<name>})
  * @param storageUri where data lives ({@code local:///...}, a path, {@code memory://})
- * @param nodeDirectory local state of this node: id, staging, spill, downloaded cells
+ * @param nodeDirectory local state of this node: id, staging, spill, the cell cache ({@code
+ *     cache/})
  * @param cores cores to use, or null to detect
  * @param memoryBytes memory to use, or null to detect
+ * @param swarm heartbeat and world view timing (SPEC defaults; {@link #named} reads overrides from
+ *     the environment, see {@link SwarmSettings#fromEnvironment})
+ * @param cacheBytes capacity of the cell cache, or null for {@code APIARY_CACHE_SIZE} or else the
+ *     default, min(2 GiB, 25 % of the free disk space)
  */
 public record ApiaryConfig(
-    String name, String storageUri, Path nodeDirectory, Integer cores, Long memoryBytes) {
+    String name,
+    String storageUri,
+    Path nodeDirectory,
+    Integer cores,
+    Long memoryBytes,
+    SwarmSettings swarm,
+    Long cacheBytes) {
   public ApiaryConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(storageUri, "storageUri");
     Objects.requireNonNull(nodeDirectory, "nodeDirectory");
+    Objects.requireNonNull(swarm, "swarm");
+    if (cacheBytes != null && cacheBytes < 0) {
+      throw new dev.apiary.error.InvalidInputException(
+          "The cell cache size must be 0 or more bytes, got " + cacheBytes);
+    }
+  }
+
+  /** A node with the SPEC's swarm timing and the default cell cache. */
+  public ApiaryConfig(
+      String name, String storageUri, Path nodeDirectory, Integer cores, Long memoryBytes) {
+    this(name, storageUri, nodeDirectory, cores, memoryBytes, SwarmSettings.DEFAULTS, null);
   }
 
   /** The defaults for a named apiary: storage and node state under {@code ~/.apiary}. */
@@ -30,6 +53,8 @@ public record ApiaryConfig(
         home.resolve("data").resolve(valid).toString(),
         home.resolve("nodes").resolve(valid),
         null,
+        null,
+        SwarmSettings.fromEnvironment(System::getenv),
         null);
   }
 
@@ -39,15 +64,46 @@ public record ApiaryConfig(
     // Keyed on the parsed location, so "/tmp/x" and "local:///tmp/x" share one node directory.
     String key =
         Integer.toHexString(dev.apiary.storage.StorageUri.parse(uri).toString().hashCode());
-    return new ApiaryConfig(name, uri, nodes.resolve(name + "-" + key), cores, memoryBytes);
+    return new ApiaryConfig(
+        name, uri, nodes.resolve(name + "-" + key), cores, memoryBytes, swarm, cacheBytes);
   }
 
   public ApiaryConfig withNodeDirectory(Path directory) {
-    return new ApiaryConfig(name, storageUri, directory, cores, memoryBytes);
+    return new ApiaryConfig(name, storageUri, directory, cores, memoryBytes, swarm, cacheBytes);
   }
 
   public ApiaryConfig withResources(Integer newCores, Long newMemoryBytes) {
-    return new ApiaryConfig(name, storageUri, nodeDirectory, newCores, newMemoryBytes);
+    return new ApiaryConfig(
+        name, storageUri, nodeDirectory, newCores, newMemoryBytes, swarm, cacheBytes);
+  }
+
+  /** The same node with other swarm timing. */
+  public ApiaryConfig withSwarm(SwarmSettings settings) {
+    return new ApiaryConfig(
+        name, storageUri, nodeDirectory, cores, memoryBytes, settings, cacheBytes);
+  }
+
+  /** The same node with a cell cache of this capacity (null: the environment or the default). */
+  public ApiaryConfig withCacheBytes(Long newCacheBytes) {
+    return new ApiaryConfig(
+        name, storageUri, nodeDirectory, cores, memoryBytes, swarm, newCacheBytes);
+  }
+
+  /**
+   * The cell cache's capacity: {@link #cacheBytes()}, else {@code APIARY_CACHE_SIZE} (e.g. {@code
+   * 512MB}), else {@code -1} for the default.
+   */
+  public long cacheCapacity() {
+    if (cacheBytes != null) {
+      return cacheBytes;
+    }
+    String value = System.getenv("APIARY_CACHE_SIZE");
+    return value == null || value.isBlank() ? -1 : NodeResources.parseBytes(value);
+  }
+
+  /** The cell cache's directory. */
+  public Path cacheDirectory() {
+    return nodeDirectory.resolve("cache");
   }
 
   /** {@code $APIARY_HOME}, or {@code ~/.apiary}. */

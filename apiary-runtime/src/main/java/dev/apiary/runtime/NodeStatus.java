@@ -1,10 +1,14 @@
 package dev.apiary.runtime;
 
+import dev.apiary.runtime.cache.CacheStatistics;
+
 /**
  * What {@code status()} reports about this node.
  *
  * @param storage {@code local}, {@code memory} or {@code s3}
  * @param state {@code running} or {@code stopped}
+ * @param cache the cell cache: counts, size, capacity and cells per frame ({@link
+ *     CacheStatistics#NONE} when stopped)
  */
 public record NodeStatus(
     String name,
@@ -17,4 +21,5 @@ public record NodeStatus(
     String storageUri,
     long memoryPerBeeBytes,
     long targetCellBytes,
-    String state) {}
+    String state,
+    CacheStatistics cache) {}

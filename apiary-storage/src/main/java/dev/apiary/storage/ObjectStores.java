@@ -2,6 +2,7 @@ package dev.apiary.storage;
 
 import dev.apiary.error.InvalidInputException;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 
 /** Opens the {@link ObjectStore} a {@link StorageUri} names. */
 public final class ObjectStores {
@@ -20,20 +21,31 @@ public final class ObjectStores {
   /**
    * Opens the store a parsed URI names: a {@link LocalObjectStore} (creating the directory if
    * needed) or a new, empty {@link MemoryObjectStore} (every open of {@code memory://} is a
-   * different store).
+   * different store), or, for {@code s3://}, the store of the {@link ObjectStoreProvider} found on
+   * the class path (module {@code apiary-storage-s3}).
    *
-   * @throws InvalidInputException for {@code s3://}: the S3 backend is not built yet
+   * @throws InvalidInputException for {@code s3://} when no provider is on the class path
    */
   public static ObjectStore open(StorageUri uri) {
     return switch (uri.scheme()) {
       case LOCAL -> new LocalObjectStore(Path.of(uri.location()));
       case MEMORY -> new MemoryObjectStore();
-      case S3 ->
-          throw new InvalidInputException(
-              "Cannot open '"
-                  + uri
-                  + "': the S3 backend is not built yet in this version of Apiary (it arrives in a"
-                  + " later release); use a local directory such as local:///path for now");
+      case S3 -> provider(uri).open(uri);
     };
+  }
+
+  private static ObjectStoreProvider provider(StorageUri uri) {
+    for (ObjectStoreProvider provider :
+        ServiceLoader.load(ObjectStoreProvider.class, ObjectStores.class.getClassLoader())) {
+      if (provider.scheme() == uri.scheme()) {
+        return provider;
+      }
+    }
+    throw new InvalidInputException(
+        "Cannot open '"
+            + uri
+            + "': the S3 backend (module apiary-storage-s3) is not on the class path; add the"
+            + " dependency dev.apiary:apiary-storage-s3, or use a local directory such as"
+            + " local:///path");
   }
 }

@@ -7,12 +7,13 @@ import java.util.Comparator;
  * uses. It equals code point order, which differs from {@link String#compareTo} (UTF-16 units) only
  * for characters outside the Basic Multilingual Plane.
  */
-final class Utf8Order {
-  static final Comparator<String> COMPARATOR = Utf8Order::compare;
+public final class Utf8Order {
+  public static final Comparator<String> COMPARATOR = Utf8Order::compare;
 
   private Utf8Order() {}
 
-  static int compare(String a, String b) {
+  /** Compares two keys by the unsigned bytes of their UTF-8 encodings. */
+  public static int compare(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {

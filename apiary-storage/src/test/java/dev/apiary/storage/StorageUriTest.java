@@ -143,13 +143,13 @@ class StorageUriTest {
   }
 
   @Test
-  void openingS3SaysTheBackendIsNotBuiltYet() {
+  void openingS3WithoutTheS3ModuleSaysWhichDependencyIsMissing() {
     assertThatThrownBy(() -> ObjectStores.open("s3://bucket/prefix"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(
-            "Cannot open 's3://bucket/prefix': the S3 backend is not built yet in this version of"
-                + " Apiary (it arrives in a later release); use a local directory such as"
-                + " local:///path for now");
+            "Cannot open 's3://bucket/prefix': the S3 backend (module apiary-storage-s3) is not on"
+                + " the class path; add the dependency dev.apiary:apiary-storage-s3, or use a local"
+                + " directory such as local:///path");
   }
 
   @Test

@@ -264,19 +264,20 @@ public final class Catalog {
    * @throws NotFoundException naming the missing hive, box or frame
    */
   public FrameEntry frame(String hive, String box, String frame) {
-    String h = Identifiers.normalize("hive", hive);
-    String b = Identifiers.normalize("box", box);
-    String f = Identifiers.normalize("frame", frame);
-    return requireFrame(tree(), h, b, f);
+    return view().frame(hive, box, frame);
   }
 
   /** A frame, or empty if it (or its hive or box) does not exist. */
   public Optional<FrameEntry> findFrame(String hive, String box, String frame) {
-    return tree()
-        .frame(
-            Identifiers.normalize("hive", hive),
-            Identifiers.normalize("box", box),
-            Identifiers.normalize("frame", frame));
+    return view().findFrame(hive, box, frame);
+  }
+
+  /**
+   * The latest catalog, read once: lookups in it cost no storage requests, so a statement naming
+   * several frames refreshes the catalog once.
+   */
+  public CatalogView view() {
+    return new CatalogView(tree());
   }
 
   /**
@@ -304,51 +305,15 @@ public final class Catalog {
   }
 
   private static void requireHive(CatalogTree tree, String hive) {
-    if (!tree.hasHive(hive)) {
-      throw new NotFoundException(
-          "Hive '" + hive + "' does not exist; create it with create_hive('" + hive + "')");
-    }
+    CatalogView.requireHive(tree, hive);
   }
 
   private static void requireBox(CatalogTree tree, String hive, String box) {
-    requireHive(tree, hive);
-    if (!tree.hasBox(hive, box)) {
-      throw new NotFoundException(
-          "Box '"
-              + hive
-              + "."
-              + box
-              + "' does not exist; create it with create_box('"
-              + hive
-              + "', '"
-              + box
-              + "')");
-    }
+    CatalogView.requireBox(tree, hive, box);
   }
 
   private static FrameEntry requireFrame(CatalogTree tree, String hive, String box, String frame) {
-    requireBox(tree, hive, box);
-    return tree.frame(hive, box, frame)
-        .orElseThrow(
-            () ->
-                new NotFoundException(
-                    "Frame '"
-                        + hive
-                        + "."
-                        + box
-                        + "."
-                        + frame
-                        + "' does not exist; frames in '"
-                        + hive
-                        + "."
-                        + box
-                        + "': "
-                        + describeNames(
-                            tree.frames(hive, box).stream().map(FrameEntry::name).toList())));
-  }
-
-  private static String describeNames(List<String> names) {
-    return names.isEmpty() ? "(none)" : String.join(", ", names);
+    return CatalogView.requireFrame(tree, hive, box, frame);
   }
 
   private static String count(int n, String singular, String plural) {

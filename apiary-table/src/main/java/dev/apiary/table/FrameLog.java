@@ -316,7 +316,12 @@ public final class FrameLog {
    */
   public CommitResult commit(WriteOperation operation) {
     Snapshot base = snapshot();
-    validate(operation, base);
+    try {
+      validate(operation, base);
+    } catch (RuntimeException e) {
+      deleteOwnFiles(operation);
+      throw e;
+    }
     String txnId = UUID.randomUUID().toString();
     for (int attempt = 1; ; attempt++) {
       Optional<AppTransaction> token = operation.appTransaction();
@@ -334,7 +339,12 @@ public final class FrameLog {
         Snapshot committed = replay.build(root + LogPaths.commit(version));
         remember(committed);
         maybeCheckpoint(committed);
-        int removed = operation.mode() == WriteOperation.Mode.OVERWRITE ? base.fileCount() : 0;
+        int removed =
+            switch (operation.mode()) {
+              case OVERWRITE -> base.fileCount();
+              case COMPACT -> operation.replaces().size();
+              case APPEND -> 0;
+            };
         return new CommitResult(version, attempt, false, removed);
       }
       if (attempt >= options.maxCommitAttempts()) {
@@ -348,6 +358,21 @@ public final class FrameLog {
                 + " or reduce the number of concurrent writers");
       }
       Snapshot newer = snapshot();
+      if (operation.mode() == WriteOperation.Mode.COMPACT) {
+        for (String replaced : operation.replaces()) {
+          if (!newer.filesByPath().containsKey(replaced)) {
+            deleteOwnFiles(operation);
+            throw new CommitConflictException(
+                "Compaction of '"
+                    + root
+                    + "' lost its race: cell '"
+                    + replaced
+                    + "' was removed by version "
+                    + newer.version()
+                    + " (an overwrite or another compaction); nothing was changed");
+          }
+        }
+      }
       if (!sameDefinition(base.metadata(), newer.metadata())) {
         deleteOwnFiles(operation);
         throw new CommitConflictException(
@@ -418,16 +443,26 @@ public final class FrameLog {
     long now = options.clock().millis();
     List<LogAction> actions = new ArrayList<>();
     boolean overwrite = operation.mode() == WriteOperation.Mode.OVERWRITE;
-    actions.add(
-        commitInfo(
-            "WRITE",
-            Map.of(
-                "mode",
-                overwrite ? "Overwrite" : "Append",
-                "partitionBy",
-                partitionByJson(base.metadata())),
-            txnId,
-            base.version()));
+    if (operation.mode() == WriteOperation.Mode.COMPACT) {
+      actions.add(
+          commitInfo(
+              "OPTIMIZE", Map.of("predicate", "[]", "targetSize", "null"), txnId, base.version()));
+      for (String replaced : operation.replaces()) {
+        actions.add(
+            new LogAction.Remove(RemovedFile.of(base.filesByPath().get(replaced), now, false)));
+      }
+    } else {
+      actions.add(
+          commitInfo(
+              "WRITE",
+              Map.of(
+                  "mode",
+                  overwrite ? "Overwrite" : "Append",
+                  "partitionBy",
+                  partitionByJson(base.metadata())),
+              txnId,
+              base.version()));
+    }
     operation
         .appTransaction()
         .ifPresent(t -> actions.add(new LogAction.Txn(t.appId(), t.version(), now)));
@@ -472,6 +507,9 @@ public final class FrameLog {
   }
 
   private void validate(WriteOperation operation, Snapshot base) {
+    if (operation.mode() == WriteOperation.Mode.COMPACT) {
+      validateCompaction(operation, base);
+    }
     FrameMetadata metadata = base.metadata();
     Set<String> partitionColumns = new HashSet<>(metadata.partitionColumns());
     Set<String> dataColumns = new HashSet<>();
@@ -510,6 +548,44 @@ public final class FrameLog {
       checkStatsColumns(file, file.stats().minValues().keySet(), dataColumns);
       checkStatsColumns(file, file.stats().maxValues().keySet(), dataColumns);
       checkStatsColumns(file, file.stats().nullCount().keySet(), dataColumns);
+    }
+  }
+
+  /** The replaced cells are live and distinct, and the added ones hold exactly their rows. */
+  private void validateCompaction(WriteOperation operation, Snapshot base) {
+    long replacedRows = 0;
+    Set<String> seen = new HashSet<>();
+    for (String replaced : operation.replaces()) {
+      DataFile live = base.filesByPath().get(replaced);
+      if (live == null || !seen.add(replaced)) {
+        throw new CommitConflictException(
+            "Compaction of '"
+                + root
+                + "' names cell '"
+                + replaced
+                + "', which is not live (once) at version "
+                + base.version()
+                + "; nothing was changed");
+      }
+      replacedRows += live.stats().numRecords();
+    }
+    long addedRows = 0;
+    for (DataFile add : operation.adds()) {
+      addedRows += add.stats().numRecords();
+    }
+    if (addedRows != replacedRows) {
+      throw new InvalidInputException(
+          "Compaction of '"
+              + root
+              + "' would change the row count: "
+              + operation.replaces().size()
+              + " cells with "
+              + replacedRows
+              + " rows replaced by "
+              + operation.adds().size()
+              + " cells with "
+              + addedRows
+              + " rows; nothing was changed");
     }
   }
 

@@ -5,10 +5,17 @@ import dev.apiary.storage.ObjectStore;
 import dev.apiary.table.internal.ActionCodec;
 import dev.apiary.table.internal.CheckpointFiles;
 import dev.apiary.table.internal.StatsJson;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,12 +24,16 @@ import java.util.concurrent.TimeUnit;
  * share: the checkpoint encoder and the {@code apiary-checkpoint} thread.
  */
 public final class FrameLogs implements AutoCloseable {
+  /** At most this many frames' logs are probed at once. */
+  private static final int PROBE_THREADS = 8;
+
   private final ObjectStore store;
   private final LogOptions options;
   private final ActionCodec codec;
   private final StatsJson statsJson;
   private final CheckpointFiles checkpointFiles;
   private final ExecutorService checkpointExecutor;
+  private final ThreadPoolExecutor probeExecutor;
   private final Map<String, FrameLog> logs = new ConcurrentHashMap<>();
 
   public FrameLogs(ObjectStore store, LogOptions options) {
@@ -39,6 +50,55 @@ public final class FrameLogs implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    // Probes are single small requests; on remote storage their latency, not work, dominates.
+    this.probeExecutor =
+        new ThreadPoolExecutor(
+            PROBE_THREADS,
+            PROBE_THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread thread = new Thread(r, "apiary-probe");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // Core threads too end after 30 s idle (an unbounded queue never grows the pool past core).
+    probeExecutor.allowCoreThreadTimeOut(true);
+  }
+
+  /** Runs {@code tasks} concurrently on the probe threads (the first on the caller's). */
+  <T> List<T> probeAll(List<Callable<T>> tasks) {
+    List<Future<T>> futures = new ArrayList<>();
+    for (int i = 1; i < tasks.size(); i++) {
+      futures.add(probeExecutor.submit(tasks.get(i)));
+    }
+    List<T> results = new ArrayList<>(tasks.size());
+    try {
+      if (!tasks.isEmpty()) {
+        results.add(tasks.get(0).call());
+      }
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading frame logs", e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      for (Future<T> future : futures) {
+        future.cancel(true);
+      }
+    }
   }
 
   /**
@@ -69,6 +129,7 @@ public final class FrameLogs implements AutoCloseable {
   /** Waits for queued background checkpoints, then releases the engine and the thread. */
   @Override
   public void close() {
+    probeExecutor.shutdownNow();
     checkpointExecutor.shutdown();
     try {
       checkpointExecutor.awaitTermination(30, TimeUnit.SECONDS);

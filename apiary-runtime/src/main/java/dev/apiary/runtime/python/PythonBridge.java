@@ -1,9 +1,14 @@
 package dev.apiary.runtime.python;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apiary.engine.ForwardingArrowReader;
 import dev.apiary.engine.QueryResult;
 import dev.apiary.engine.WriteSummary;
 import dev.apiary.runtime.Apiary;
+import dev.apiary.runtime.swarm.SwarmNode;
+import dev.apiary.runtime.swarm.SwarmStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.arrow.c.ArrowArrayStream;
@@ -17,6 +22,8 @@ import org.apache.arrow.vector.ipc.ArrowReader;
  * passed in); the data itself is never copied or serialised on the way.
  */
 public final class PythonBridge {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private PythonBridge() {}
 
   /**
@@ -55,6 +62,31 @@ public final class PythonBridge {
       result.close();
       throw e;
     }
+  }
+
+  /**
+   * {@code swarm_status()} as JSON, with the keys of the Python contract: {@code {nodes: [{node_id,
+   * state, bees, idle_bees, memory_pressure, colony_temperature}], total_bees, total_idle_bees,
+   * alive}} (one call across the bridge instead of one per field).
+   */
+  public static String swarmStatusJson(Apiary apiary) {
+    SwarmStatus status = apiary.swarmStatus();
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode nodes = root.putArray("nodes");
+    for (SwarmNode node : status.nodes()) {
+      nodes
+          .addObject()
+          .put("node_id", node.nodeId())
+          .put("state", node.state().label())
+          .put("bees", node.bees())
+          .put("idle_bees", node.idleBees())
+          .put("memory_pressure", node.memoryPressure())
+          .put("colony_temperature", node.colonyTemperature());
+    }
+    root.put("total_bees", status.totalBees());
+    root.put("total_idle_bees", status.totalIdleBees());
+    root.put("alive", status.alive());
+    return root.toString();
   }
 
   /** The imported stream, closable any number of times (the writer may close it too). */

@@ -1,0 +1,167 @@
+package dev.apiary.bench;
+
+import dev.apiary.datagen.BenchmarkQuery;
+import dev.apiary.datagen.Ssb;
+import dev.apiary.datagen.TableGenerator;
+import dev.apiary.engine.QueryResult;
+import dev.apiary.runtime.Apiary;
+import dev.apiary.runtime.ApiaryConfig;
+import dev.apiary.storage.CountingObjectStore;
+import dev.apiary.storage.s3.testing.S3TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.arrow.vector.ipc.ArrowReader;
+
+/**
+ * SSB on S3 storage (s3proxy on 127.0.0.1) against the same data on a local directory: per query
+ * the time with a cold cell cache (a fresh node), with a warm one, and on local storage,
+ * interleaved; plus the storage requests each query costs cold and warm.
+ *
+ * <p>Usage: {@code S3Comparison [--scale 0.2] [--runs 3] [--dir PATH]}
+ */
+public final class S3Comparison {
+  private static final String HIVE = "bench";
+  private static final String BOX = "ssb";
+
+  private final Path root;
+  private final S3TestServer server;
+  private final int threads;
+  private int nodes;
+
+  private S3Comparison(Path root, S3TestServer server, int threads) {
+    this.root = root;
+    this.server = server;
+    this.threads = threads;
+  }
+
+  public static void main(String[] args) throws Exception {
+    double scale = 0.2;
+    int runs = 3;
+    Path dir = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--scale" -> scale = Double.parseDouble(args[++i]);
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--dir" -> dir = Path.of(args[++i]);
+        default -> {
+          System.err.println("Usage: s3-ratio [--scale 0.2] [--runs 3] [--dir PATH]");
+          System.exit(1);
+        }
+      }
+    }
+    Path root = dir != null ? dir : Files.createTempDirectory("apiary-s3-bench");
+    try (S3TestServer server = S3TestServer.start()) {
+      new S3Comparison(root, server, Runtime.getRuntime().availableProcessors()).run(scale, runs);
+    }
+  }
+
+  private ApiaryConfig config(String name) {
+    return ApiaryConfig.named("bench")
+        .withStorage(root.resolve(name).toString())
+        .withNodeDirectory(root.resolve("node-" + name + "-" + nodes++))
+        .withResources(threads, 3L << 30);
+  }
+
+  private Apiary s3Node(CountingObjectStore store) {
+    return Apiary.onStore(config("s3"), store).start();
+  }
+
+  private void run(double scale, int runs) throws Exception {
+    try (Apiary local = new Apiary(config("local")).start();
+        Apiary writer = s3Node(new CountingObjectStore(server.newStore("ssb")))) {
+      load(local, scale);
+      load(writer, scale);
+      local.sql("USE bench.ssb").close();
+      CountingObjectStore warmStore = new CountingObjectStore(server.newStore("ssb"));
+      try (Apiary warm = s3Node(warmStore)) {
+        warm.sql("USE bench.ssb").close();
+        System.out.printf(
+            Locale.ROOT,
+            "SSB SF %s, %d threads, %d timed runs; S3 = s3proxy on 127.0.0.1%n",
+            scale,
+            threads,
+            runs);
+        System.out.println(
+            "| query | local ms | S3 warm ms | warm/local | S3 cold ms | cold/local | cold requests"
+                + " | warm requests |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        double warmLogSum = 0;
+        double coldLogSum = 0;
+        int n = 0;
+        for (BenchmarkQuery query : Ssb.queries()) {
+          CountingObjectStore coldStore = new CountingObjectStore(server.newStore("ssb"));
+          double cold;
+          try (Apiary fresh = s3Node(coldStore)) {
+            fresh.sql("USE bench.ssb").close();
+            coldStore.reset();
+            cold = time(fresh, query.sql());
+          }
+          long coldRequests = coldStore.total();
+          double[] l = new double[runs];
+          double[] w = new double[runs];
+          long warmRequests = 0;
+          for (int r = -1; r < runs; r++) {
+            double tl = time(local, query.sql());
+            warmStore.reset();
+            double tw = time(warm, query.sql());
+            if (r >= 0) {
+              l[r] = tl;
+              w[r] = tw;
+              warmRequests = warmStore.total();
+            }
+          }
+          double ml = SsbComparison.median(l);
+          double mw = SsbComparison.median(w);
+          warmLogSum += Math.log(mw / ml);
+          coldLogSum += Math.log(cold / ml);
+          n++;
+          System.out.printf(
+              Locale.ROOT,
+              "| %s | %.1f | %.1f | %.2f | %.1f | %.2f | %d | %d |%n",
+              query.id(),
+              ml,
+              mw,
+              mw / ml,
+              cold,
+              cold / ml,
+              coldRequests,
+              warmRequests);
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "geometric mean S3 warm/local: %.2f, S3 cold/local: %.2f%n",
+            Math.exp(warmLogSum / n),
+            Math.exp(coldLogSum / n));
+      }
+    }
+  }
+
+  private static void load(Apiary apiary, double scale) throws Exception {
+    apiary.createHive(HIVE);
+    apiary.createBox(HIVE, BOX);
+    for (TableGenerator table : Ssb.tables(scale)) {
+      apiary.createFrame(
+          HIVE,
+          BOX,
+          table.name(),
+          table.columnTypes(),
+          table.name().equals("lineorder") ? List.of("lo_discount") : List.of());
+      try (ArrowReader reader = table.open(apiary.allocator(), 64 * 1024)) {
+        apiary.write(HIVE, BOX, table.name(), reader);
+      }
+    }
+  }
+
+  private static double time(Apiary apiary, String sql) throws Exception {
+    long t0 = System.nanoTime();
+    try (QueryResult result = apiary.sql(sql)) {
+      ArrowReader reader = result.reader();
+      while (reader.loadNextBatch()) {
+        reader.getVectorSchemaRoot().getRowCount();
+      }
+    }
+    return (System.nanoTime() - t0) / 1e6;
+  }
+}

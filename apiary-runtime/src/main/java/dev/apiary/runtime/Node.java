@@ -1,0 +1,214 @@
+package dev.apiary.runtime;
+
+import dev.apiary.catalog.Catalog;
+import dev.apiary.engine.CellWriter;
+import dev.apiary.engine.ChamberPool;
+import dev.apiary.engine.ChamberSettings;
+import dev.apiary.engine.QueryEngine;
+import dev.apiary.runtime.cache.CellCache;
+import dev.apiary.runtime.swarm.CacheSummarySource;
+import dev.apiary.runtime.swarm.NodeIdentity;
+import dev.apiary.runtime.swarm.SwarmMember;
+import dev.apiary.storage.CreateOnlyProbe;
+import dev.apiary.storage.ObjectStore;
+import dev.apiary.storage.ObjectStores;
+import dev.apiary.storage.StorageUri;
+import dev.apiary.table.FrameLogs;
+import dev.apiary.table.FrameTables;
+import dev.apiary.table.LogOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * Everything of a started {@link Apiary} that exists only between start and shutdown, and the order
+ * in which it is built and taken down: storage (checked for create-only writes), the cell cache,
+ * catalog, frame logs, cell writer, engines, and the swarm membership, which goes first at shutdown
+ * so running work drains before anything under it closes.
+ */
+final class Node implements AutoCloseable {
+  private final ApiaryConfig config;
+  private final NodeResources resources;
+  private final StorageUri uri;
+  private final ObjectStore store;
+  private final CellCache cache;
+  private final Catalog catalog;
+  private final FrameLogs logs;
+  private final FrameTables tables;
+  private final BufferAllocator allocator;
+  private final CellWriter writer;
+  private final ChamberPool chambers;
+  private final QueryEngine engine;
+  private final SwarmMember swarm;
+
+  /**
+   * Builds the node; everything opened goes on {@code opened}, to be closed if a later step fails.
+   */
+  private Node(
+      ApiaryConfig config,
+      ObjectStore suppliedStore,
+      Apiary.CacheDisks cacheDisks,
+      Deque<AutoCloseable> opened)
+      throws IOException {
+    this.config = config;
+    this.resources = NodeResources.detect(config.cores(), config.memoryBytes());
+    this.uri = StorageUri.parse(config.storageUri());
+    this.store = track(opened, suppliedStore != null ? suppliedStore : ObjectStores.open(uri));
+    CreateOnlyProbe.requireForMultipleWriters(store, System.getenv());
+    Files.createDirectories(config.nodeDirectory());
+    this.cache =
+        track(
+            opened,
+            CellCache.open(
+                store,
+                cacheDisks.open(config.cacheDirectory()),
+                config.cacheCapacity(),
+                Clock.systemUTC()));
+    this.catalog = Catalog.open(store);
+    this.logs =
+        track(
+            opened,
+            new FrameLogs(
+                store,
+                LogOptions.defaults()
+                    .withScratchDirectory(config.nodeDirectory().resolve("scratch"))));
+    this.tables = new FrameTables(logs);
+    this.allocator = track(opened, new RootAllocator());
+    this.writer =
+        new CellWriter(store, allocator, config.nodeDirectory().resolve("staging"), cache);
+    this.chambers = track(opened, new ChamberPool(this::chamberSettings, 2));
+    this.engine =
+        new QueryEngine(catalog, tables, cache, allocator, this::chamberSettings, chambers);
+    this.swarm =
+        SwarmMember.join(
+            store,
+            NodeIdentity.claim(config.nodeDirectory()),
+            resources,
+            config.swarm(),
+            CacheSummarySource.of(cache::statistics));
+  }
+
+  /**
+   * Starts a node. On failure, whatever was opened is closed again.
+   *
+   * @throws dev.apiary.error.ApiaryException if the store ignores create-only writes and {@code
+   *     APIARY_SINGLE_WRITER=1} is not set, or storage cannot be opened
+   * @throws UncheckedIOException if the node directory cannot be prepared
+   */
+  static Node open(ApiaryConfig config, ObjectStore suppliedStore, Apiary.CacheDisks cacheDisks) {
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    try {
+      return new Node(config, suppliedStore, cacheDisks, opened);
+    } catch (IOException e) {
+      closeAll(opened);
+      throw new UncheckedIOException(
+          "Cannot prepare the node directory " + config.nodeDirectory(), e);
+    } catch (RuntimeException e) {
+      closeAll(opened);
+      throw e;
+    }
+  }
+
+  private static <T extends AutoCloseable> T track(Deque<AutoCloseable> opened, T resource) {
+    opened.push(resource);
+    return resource;
+  }
+
+  /** Closes what a failed start opened, last first; the start's own failure is what matters. */
+  private static void closeAll(Deque<AutoCloseable> opened) {
+    for (AutoCloseable resource : opened) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        // Already failing; the original failure is what the caller needs to see.
+      }
+    }
+  }
+
+  /** The budget of a new chamber: all cores and the node's engine memory, a fresh spill dir. */
+  ChamberSettings chamberSettings() {
+    return new ChamberSettings(
+        resources.cores(),
+        resources.memoryBytes() - resources.reserveBytes(),
+        config.nodeDirectory().resolve("spill").resolve(UUID.randomUUID().toString()),
+        List.of());
+  }
+
+  NodeResources resources() {
+    return resources;
+  }
+
+  StorageUri uri() {
+    return uri;
+  }
+
+  ObjectStore store() {
+    return store;
+  }
+
+  CellCache cache() {
+    return cache;
+  }
+
+  Catalog catalog() {
+    return catalog;
+  }
+
+  FrameLogs logs() {
+    return logs;
+  }
+
+  FrameTables tables() {
+    return tables;
+  }
+
+  BufferAllocator allocator() {
+    return allocator;
+  }
+
+  CellWriter writer() {
+    return writer;
+  }
+
+  QueryEngine engine() {
+    return engine;
+  }
+
+  SwarmMember swarm() {
+    return swarm;
+  }
+
+  Path nodeDirectory() {
+    return config.nodeDirectory();
+  }
+
+  /**
+   * Leaves the swarm (new calls refused, running ones drained, heartbeat deleted), then closes
+   * engines, frame logs (pending checkpoints finish), the cache, storage and buffers.
+   */
+  @Override
+  public void close() {
+    try {
+      swarm.leave();
+    } finally {
+      chambers.close();
+      logs.close();
+      cache.close();
+      store.close();
+      try {
+        allocator.close();
+      } catch (IllegalStateException e) {
+        // Buffers still held by a consumer (a result exported to Python, a batch not yet
+        // released) are freed when that consumer releases them; shutting down must not fail.
+      }
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package dev.apiary.runtime.swarm;
+
+import dev.apiary.runtime.NodeResources;
+import dev.apiary.storage.ObjectStore;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * This node's membership of the swarm: it publishes a heartbeat and refreshes the world view every
+ * heartbeat interval on one thread named {@code apiary-heartbeat}, counts the work running in the
+ * node ({@link #enter}), and leaves gracefully ({@link #leave}).
+ *
+ * <p>The load in the heartbeat is real but provisional until the bee pool lands: {@code bees_total}
+ * is the node's cores, {@code bees_busy} the statements and writes running now (at most the cores),
+ * {@code memory_pressure} the process's resident memory over the node's memory, {@code queue_depth}
+ * 0 (statements do not queue yet; each runs at once), and the colony temperature is computed from
+ * these by the SPEC §7.5 formula.
+ */
+public final class SwarmMember implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(SwarmMember.class.getName());
+  private final NodeIdentity identity;
+  private final SwarmSettings settings;
+  private final WorkGate gate;
+  private final HeartbeatPublisher publisher;
+  private final WorldView view;
+  private final ScheduledExecutorService thread;
+  private volatile RuntimeException lastFailure;
+  private boolean left;
+
+  private SwarmMember(
+      NodeIdentity identity,
+      SwarmSettings settings,
+      WorkGate gate,
+      HeartbeatPublisher publisher,
+      WorldView view) {
+    this.identity = identity;
+    this.settings = settings;
+    this.gate = gate;
+    this.publisher = publisher;
+    this.view = view;
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "apiary-heartbeat");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Joins on the system clocks. */
+  public static SwarmMember join(
+      ObjectStore store,
+      NodeIdentity identity,
+      NodeResources resources,
+      SwarmSettings settings,
+      CacheSummarySource cache) {
+    return join(
+        store, identity, resources, settings, cache, InstantSource.system(), System::nanoTime);
+  }
+
+  /**
+   * Publishes the first heartbeat and reads the world view before returning, then keeps both going
+   * on the heartbeat thread. On failure nothing keeps running and the identity is released.
+   *
+   * @param clock the wall clock for the heartbeat's {@code timestamp}
+   * @param nanoTime the monotonic clock the world view judges by
+   * @throws dev.apiary.storage.ObjectStoreException if the first heartbeat or listing fails
+   */
+  public static SwarmMember join(
+      ObjectStore store,
+      NodeIdentity identity,
+      NodeResources resources,
+      SwarmSettings settings,
+      CacheSummarySource cache,
+      InstantSource clock,
+      LongSupplier nanoTime) {
+    WorkGate gate = new WorkGate();
+    MemoryGauge memory = new MemoryGauge(resources.memoryBytes());
+    HeartbeatPublisher publisher =
+        new HeartbeatPublisher(
+            store,
+            identity.id(),
+            Heartbeat.Capacity.of(resources),
+            () -> Heartbeat.Load.of(resources.cores(), gate.running(), memory.pressure(), 0),
+            cache,
+            clock);
+    WorldView view = new WorldView(store, identity.id(), settings, nanoTime);
+    try {
+      publisher.publish();
+      view.refresh();
+    } catch (RuntimeException e) {
+      identity.close();
+      throw e;
+    }
+    SwarmMember member = new SwarmMember(identity, settings, gate, publisher, view);
+    long interval = settings.heartbeatInterval().toNanos();
+    member.thread.scheduleWithFixedDelay(member::beat, interval, interval, TimeUnit.NANOSECONDS);
+    return member;
+  }
+
+  private void beat() {
+    // Each step on its own: a failed put must not stop the view, and neither may end the thread.
+    try {
+      publisher.publish();
+    } catch (RuntimeException e) {
+      failed("publish the heartbeat", e);
+    }
+    try {
+      view.refresh();
+    } catch (RuntimeException e) {
+      failed("refresh the world view", e);
+    }
+  }
+
+  /** Keeps the failure for {@link #lastFailure} and logs it unless it repeats the previous one. */
+  private void failed(String what, RuntimeException e) {
+    RuntimeException previous = lastFailure;
+    lastFailure = e;
+    if (previous == null || !String.valueOf(previous.getMessage()).equals(e.getMessage())) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Node " + identity.id() + " could not " + what + " (retrying every interval): " + e);
+    }
+  }
+
+  public String nodeId() {
+    return identity.id();
+  }
+
+  /**
+   * Runs a statement or write as work of this node: counted while it runs, waited for by {@link
+   * #leave}.
+   *
+   * @param what the work, for the message if it is refused
+   * @throws dev.apiary.error.ApiaryException (user) once the node is leaving; the work did not run
+   */
+  public <T> T track(String what, Supplier<T> work) {
+    WorkGate.Ticket admitted = gate.enter(what);
+    try {
+      return work.get();
+    } finally {
+      admitted.close();
+    }
+  }
+
+  /** The swarm as of the last refresh (at most one heartbeat interval old). */
+  public SwarmStatus status() {
+    return SwarmStatus.of(view.nodes());
+  }
+
+  /** The last failure of a background heartbeat or refresh, if any (for status and logs). */
+  public Optional<RuntimeException> lastFailure() {
+    return Optional.ofNullable(lastFailure);
+  }
+
+  /**
+   * Leaves gracefully: refuses new work, waits up to the drain timeout for running work, stops the
+   * heartbeat thread, deletes the heartbeat and releases the node directory. Idempotent.
+   *
+   * @throws dev.apiary.storage.ObjectStoreException if the heartbeat cannot be deleted (the node
+   *     has stopped anyway; the others will see it die and remove it)
+   */
+  public synchronized void leave() {
+    if (left) {
+      return;
+    }
+    left = true;
+    try {
+      gate.drain(settings.drainTimeout());
+      thread.shutdown();
+      awaitThread();
+      publisher.withdraw();
+    } finally {
+      identity.close();
+    }
+  }
+
+  private void awaitThread() {
+    try {
+      thread.awaitTermination(settings.drainTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    leave();
+  }
+}
