@@ -84,7 +84,7 @@ final class Node implements AutoCloseable {
     this.allocator = track(opened, new RootAllocator());
     this.writer =
         new CellWriter(store, allocator, config.nodeDirectory().resolve("staging"), cache);
-    this.chambers = track(opened, new ChamberPool(this::chamberSettings, 1));
+    this.chambers = track(opened, new ChamberPool(this::chamberSettings, 2));
     this.engine =
         new QueryEngine(catalog, tables, cache, allocator, this::chamberSettings, chambers);
     this.swarm =
