@@ -73,7 +73,12 @@ public final class CellWriter {
     this.written = written;
   }
 
-  /** One write. */
+  /**
+   * One write.
+   *
+   * @param replaces for {@link WriteOperation.Mode#COMPACT}, the paths of the cells the data
+   *     rewrites (empty otherwise)
+   */
   public record Request(
       FrameLog log,
       String frameName,
@@ -81,7 +86,24 @@ public final class CellWriter {
       WriteOperation.Mode mode,
       Optional<AppTransaction> token,
       long targetCellBytes,
-      ChamberSettings chamber) {}
+      ChamberSettings chamber,
+      List<String> replaces) {
+    public Request {
+      replaces = List.copyOf(replaces);
+    }
+
+    /** An append or overwrite. */
+    public Request(
+        FrameLog log,
+        String frameName,
+        ArrowReader data,
+        WriteOperation.Mode mode,
+        Optional<AppTransaction> token,
+        long targetCellBytes,
+        ChamberSettings chamber) {
+      this(log, frameName, data, mode, token, targetCellBytes, chamber, List.of());
+    }
+  }
 
   /**
    * Runs the write.
@@ -145,7 +167,10 @@ public final class CellWriter {
         throw DuckDbChamber.translate(e, "write to " + request.frameName());
       }
       upload(staged, uploaded, request.chamber().threads());
-      WriteOperation operation = new WriteOperation(request.mode(), cells, request.token());
+      WriteOperation operation =
+          request.mode() == WriteOperation.Mode.COMPACT
+              ? WriteOperation.compact(request.replaces(), cells)
+              : new WriteOperation(request.mode(), cells, request.token());
       CommitResult result;
       try {
         result = request.log().commit(operation);

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +83,43 @@ public final class FileSources {
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException("No such file: " + file);
     }
-    String function = readerFunction(file);
+    return openQuery(
+        "SELECT * FROM "
+            + readerFunction(file)
+            + "("
+            + DuckDbChamber.literal(file.toAbsolutePath().toString())
+            + ")",
+        file.toString(),
+        allocator,
+        settings,
+        progress);
+  }
+
+  /**
+   * Opens cells (Parquet files this node holds locally) as one stream, their columns matched by
+   * name, for rewriting them (compaction). No user SQL runs in this chamber.
+   */
+  public static Source openCells(
+      List<Path> cells, BufferAllocator allocator, ChamberSettings settings) {
+    StringBuilder list = new StringBuilder("[");
+    for (Path cell : cells) {
+      list.append(list.length() > 1 ? ", " : "")
+          .append(DuckDbChamber.literal(cell.toAbsolutePath().toString()));
+    }
+    return openQuery(
+        "SELECT * FROM read_parquet(" + list + "], union_by_name = true)",
+        cells.size() + " cells",
+        allocator,
+        settings,
+        rows -> {});
+  }
+
+  private static Source openQuery(
+      String select,
+      String what,
+      BufferAllocator allocator,
+      ChamberSettings settings,
+      LongConsumer progress) {
     // Streaming: the writer starts on the first batch while the file is still being read, and the
     // file's rows are never all held in memory (a materialized 10 M-row CSV took as long to read
     // as the whole write).
@@ -90,13 +127,7 @@ public final class FileSources {
     boolean opened = false;
     try {
       Statement statement = chamber.connection().createStatement();
-      ResultSet rows =
-          statement.executeQuery(
-              "SELECT * FROM "
-                  + function
-                  + "("
-                  + DuckDbChamber.literal(file.toAbsolutePath().toString())
-                  + ")");
+      ResultSet rows = statement.executeQuery(select);
       ArrowReader arrow =
           (ArrowReader) ((DuckDBResultSet) rows).arrowExportStream(allocator, 64 * 1024);
       Map<String, String> schema = new LinkedHashMap<>();
@@ -109,7 +140,7 @@ public final class FileSources {
               "Column '"
                   + field.getName()
                   + "' of "
-                  + file
+                  + what
                   + " has type "
                   + field.getType()
                   + ", which frames cannot store");
@@ -126,7 +157,7 @@ public final class FileSources {
       opened = true;
       return source;
     } catch (SQLException | IOException e) {
-      throw new InvalidInputException("Cannot read " + file + ": " + e.getMessage().strip());
+      throw new InvalidInputException("Cannot read " + what + ": " + e.getMessage().strip());
     } finally {
       if (!opened) {
         chamber.close();

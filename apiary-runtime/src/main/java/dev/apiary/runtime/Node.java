@@ -48,6 +48,7 @@ final class Node implements AutoCloseable {
   private final ChamberPool chambers;
   private final QueryEngine engine;
   private final SwarmMember swarm;
+  private final Compactor compactor;
 
   /**
    * Builds the node; everything opened goes on {@code opened}, to be closed if a later step fails.
@@ -87,6 +88,9 @@ final class Node implements AutoCloseable {
     this.chambers = track(opened, new ChamberPool(this::chamberSettings, 2));
     this.engine =
         new QueryEngine(catalog, tables, cache, allocator, this::chamberSettings, chambers);
+    this.compactor =
+        new Compactor(
+            tables, cache, writer, allocator, this::chamberSettings, resources.targetCellBytes());
     this.swarm =
         SwarmMember.join(
             store,
@@ -184,6 +188,10 @@ final class Node implements AutoCloseable {
 
   SwarmMember swarm() {
     return swarm;
+  }
+
+  Compactor compactor() {
+    return compactor;
   }
 
   Path nodeDirectory() {
