@@ -57,9 +57,17 @@ final class Compactor {
    *     failing group is in the frame; earlier groups stay compacted)
    */
   CompactionResult compact(FrameEntry entry) {
+    return compact(entry, 2);
+  }
+
+  /** Compacts one frame if the plan replaces at least {@code minCells} cells; else does nothing. */
+  CompactionResult compact(FrameEntry entry, int minCells) {
     FrameLog log = tables.log(entry);
     Snapshot before = log.snapshot();
     CompactionPlan plan = CompactionPlan.of(before, targetCellBytes);
+    if (plan.cellsReplaced() < minCells) {
+      plan = new CompactionPlan(List.of());
+    }
     int committed = 0;
     int lost = 0;
     int written = 0;
