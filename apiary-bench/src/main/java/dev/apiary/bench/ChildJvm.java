@@ -11,6 +11,10 @@ final class ChildJvm {
   private ChildJvm() {}
 
   static ProcessBuilder builder(String maxHeap, Class<?> main, List<String> args) {
+    return builder(maxHeap, main.getName(), args);
+  }
+
+  static ProcessBuilder builder(String maxHeap, String main, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
@@ -19,7 +23,7 @@ final class ChildJvm {
     command.add("-Dslf4j.internal.verbosity=ERROR");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(main.getName());
+    command.add(main);
     command.addAll(args);
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
   }

@@ -141,6 +141,9 @@ final class JsonReport {
                 "peak_rss_bytes", mem.peakRssBytes(),
                 "exit_code", mem.exitCode(),
                 "all_finished", mem.allFinished(),
+                "ssb_queries_spilled", mem.ssbQueriesThatSpilled(),
+                "spill_check_sql", MemoryProbe.SPILL_CHECK_SQL,
+                "spill_check_spilled_bytes", mem.spilledBytes(MemoryProbe.SPILL_CHECK),
                 "queries", mem.queries()));
     return root;
   }

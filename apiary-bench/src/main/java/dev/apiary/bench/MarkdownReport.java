@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -129,7 +130,10 @@ final class MarkdownReport {
     if (mem == null) {
       md.append("Not measured in this run.\n");
     } else {
-      long ok = mem.queries().values().stream().filter(v -> v.startsWith("ok")).count();
+      long ok =
+          DataPreparation.queries("ssb").stream()
+              .filter(q -> mem.queries().getOrDefault(q.id(), "").startsWith("ok"))
+              .count();
       line(
           md,
           "JVM heap -Xmx%s, engine memory %.0f MiB: peak RSS %.0f MiB; %d of %d queries"
@@ -140,6 +144,27 @@ final class MarkdownReport {
           ok,
           DataPreparation.queries("ssb").size(),
           mem.allFinished() ? " (all)" : ", exit code " + mem.exitCode());
+      List<String> spilled = mem.ssbQueriesThatSpilled();
+      long peak = spilled.stream().mapToLong(mem::spilledBytes).max().orElse(0);
+      line(
+          md,
+          "SSB queries that spilled to the engine's temp directory: %s.",
+          spilled.isEmpty()
+              ? "none (their hash tables fit in the chamber's memory)"
+              : String.join(", ", spilled)
+                  + String.format(Locale.ROOT, " (peak %.1f MiB)", peak / (double) (1L << 20)));
+      long check = mem.spilledBytes(MemoryProbe.SPILL_CHECK);
+      line(
+          md,
+          "Spill check (`%s`): %s.",
+          MemoryProbe.SPILL_CHECK_SQL,
+          check < 0
+              ? "did not finish: " + mem.queries().getOrDefault(MemoryProbe.SPILL_CHECK, "not run")
+              : String.format(
+                  Locale.ROOT,
+                  "finished in %s ms, peak %.1f MiB spilled",
+                  mem.queries().get(MemoryProbe.SPILL_CHECK).split(" ")[1],
+                  check / (double) (1L << 20)));
       for (Map.Entry<String, String> e : mem.queries().entrySet()) {
         if (!e.getValue().startsWith("ok")) {
           line(md, "- %s: %s", e.getKey(), e.getValue());

@@ -16,14 +16,17 @@ import java.util.Map;
  * Peak RSS of a node limited to 512 MiB in total (JVM heap + engine) running the SSB queries: a
  * child JVM with {@code -Xmx}{@value #HEAP} and {@code withResources(cores, 512 MiB)}, so the node
  * reserves heap + 128 MiB (capped at half the memory) and its DuckDB chamber gets the rest as its
- * memory limit, and must spill beyond it. VmHWM is read from /proc while the child runs.
+ * memory limit, and must spill beyond it. VmHWM is read from /proc while the child runs; the child
+ * reports how many bytes each query spilled ({@link MemoryProbe}), and runs one more query that
+ * cannot finish without spilling.
  */
 final class MemoryMeasurement {
   static final String HEAP = "128m";
   static final long MEMORY = 512L << 20;
 
   /**
-   * @param queries per query: "ok &lt;ms&gt;" or "error ..." (missing if the child died first)
+   * @param queries per query (the SSB queries, then {@link MemoryProbe#SPILL_CHECK}): "ok
+   *     &lt;ms&gt; spilled &lt;bytes&gt;" or "error ..." (missing if the child died first)
    */
   record Result(
       long limitBytes,
@@ -32,7 +35,28 @@ final class MemoryMeasurement {
       long peakRssBytes,
       int exitCode,
       Map<String, String> queries,
-      boolean allFinished) {}
+      boolean allFinished) {
+
+    /** Peak bytes in the spill directory while the query ran; -1 if it did not finish. */
+    long spilledBytes(String query) {
+      String outcome = queries.getOrDefault(query, "");
+      int at = outcome.indexOf(" spilled ");
+      return outcome.startsWith("ok") && at >= 0
+          ? Long.parseLong(outcome.substring(at + 9).strip())
+          : -1;
+    }
+
+    /** The SSB queries that spilled, and how much (the most of any), in MiB. */
+    List<String> ssbQueriesThatSpilled() {
+      List<String> spilled = new ArrayList<>();
+      for (BenchmarkQuery query : DataPreparation.queries("ssb")) {
+        if (spilledBytes(query.id()) > 0) {
+          spilled.add(query.id());
+        }
+      }
+      return spilled;
+    }
+  }
 
   private MemoryMeasurement() {}
 
@@ -82,6 +106,9 @@ final class MemoryMeasurement {
       if (r == null || !r.startsWith("ok")) {
         all = false;
       }
+    }
+    if (!results.getOrDefault(MemoryProbe.SPILL_CHECK, "").startsWith("ok")) {
+      all = false;
     }
     // The child's reserve follows its own heap limit; approximate it the same way.
     long heapBytes = NodeResources.parseBytes(HEAP);

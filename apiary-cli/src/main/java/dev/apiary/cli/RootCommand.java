@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       SwarmCommand.class,
       DescribeCommand.class,
+      CompactCommand.class,
       CommandLine.HelpCommand.class
     })
 final class RootCommand implements Callable<Integer> {

@@ -124,6 +124,23 @@ class LoadCommandTest {
     assertThat(count.out()).isEqualTo("sensor | n\n-------+----\n     2 | 666\n1 row\n");
     Cli.Result describe = cli.run("describe", "lab.room1.readings", "--storage", storage);
     assertThat(describe.out()).contains("partition_by | sensor\n", "total_rows   | 2000\n");
+
+    // Two loads left two cells per sensor; compaction makes one of each and changes no answer.
+    Cli.Result compact =
+        cli.run("compact", "lab.room1.readings", "--format", "csv", "--storage", storage);
+    assertThat(compact.exitCode()).as("%s", compact).isEqualTo(0);
+    assertThat(compact.out())
+        .isEqualTo(
+            "frame,cells_before,cells_after,cells_replaced,cells_written,commits,groups_lost\n"
+                + "lab.room1.readings,6,3,6,3,3,0\n");
+    Cli.Result again =
+        cli.run(
+            "sql",
+            "--storage",
+            storage,
+            "SELECT sensor, count(*) AS n FROM lab.room1.readings WHERE sensor = 2 GROUP BY"
+                + " sensor");
+    assertThat(again.out()).isEqualTo(count.out());
   }
 
   @Test

@@ -77,6 +77,8 @@ public final class CellWriter {
    * One write.
    *
    * @param chamber the scratch directory and allowed directories of the write's chamber
+   * @param replaces for {@link WriteOperation.Mode#COMPACT}, the paths of the cells the data
+   *     rewrites (empty otherwise)
    * @param budget the threads and memory limit the write runs with; the caller reserved it and
    *     closes it after the write
    */
@@ -88,10 +90,25 @@ public final class CellWriter {
       Optional<AppTransaction> token,
       long targetCellBytes,
       ChamberSettings chamber,
+      List<String> replaces,
       TaskBudget budget) {
     public Request {
       java.util.Objects.requireNonNull(chamber, "chamber");
       java.util.Objects.requireNonNull(budget, "budget");
+      replaces = List.copyOf(replaces);
+    }
+
+    /** An append or overwrite with the caller's budget. */
+    public Request(
+        FrameLog log,
+        String frameName,
+        ArrowReader data,
+        WriteOperation.Mode mode,
+        Optional<AppTransaction> token,
+        long targetCellBytes,
+        ChamberSettings chamber,
+        TaskBudget budget) {
+      this(log, frameName, data, mode, token, targetCellBytes, chamber, List.of(), budget);
     }
 
     /** A write with the threads and memory of {@code chamber}, outside any node's budget. */
@@ -102,7 +119,8 @@ public final class CellWriter {
         WriteOperation.Mode mode,
         Optional<AppTransaction> token,
         long targetCellBytes,
-        ChamberSettings chamber) {
+        ChamberSettings chamber,
+        List<String> replaces) {
       this(
           log,
           frameName,
@@ -111,8 +129,21 @@ public final class CellWriter {
           token,
           targetCellBytes,
           chamber,
+          replaces,
           TaskBudgets.fixed(() -> chamber)
               .reserve("the write to " + frameName, TaskBudgets.UNKNOWN_SIZE));
+    }
+
+    /** An append or overwrite with the threads and memory of {@code chamber}. */
+    public Request(
+        FrameLog log,
+        String frameName,
+        ArrowReader data,
+        WriteOperation.Mode mode,
+        Optional<AppTransaction> token,
+        long targetCellBytes,
+        ChamberSettings chamber) {
+      this(log, frameName, data, mode, token, targetCellBytes, chamber, List.<String>of());
     }
   }
 
@@ -189,7 +220,10 @@ public final class CellWriter {
             budget);
       }
       upload(staged, uploaded, budget.threads());
-      WriteOperation operation = new WriteOperation(request.mode(), cells, request.token());
+      WriteOperation operation =
+          request.mode() == WriteOperation.Mode.COMPACT
+              ? WriteOperation.compact(request.replaces(), cells)
+              : new WriteOperation(request.mode(), cells, request.token());
       CommitResult result;
       try {
         result = request.log().commit(operation);

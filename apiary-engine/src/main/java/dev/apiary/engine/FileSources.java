@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -113,19 +114,69 @@ public final class FileSources {
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException("No such file: " + file);
     }
-    String function = readerFunction(file);
-    DuckDbChamber chamber = DuckDbChamber.open(settings);
+    return openQuery(
+        "SELECT * FROM "
+            + readerFunction(file)
+            + "("
+            + DuckDbChamber.literal(file.toAbsolutePath().toString())
+            + ")",
+        file.toString(),
+        allocator,
+        settings,
+        budget,
+        progress);
+  }
+
+  /**
+   * Opens cells (Parquet files this node holds locally) as one stream, their columns matched by
+   * name, for rewriting them (compaction). No user SQL runs in this chamber.
+   */
+  public static Source openCells(
+      List<Path> cells, BufferAllocator allocator, ChamberSettings settings) {
+    return openCells(
+        cells,
+        allocator,
+        settings,
+        TaskBudgets.fixed(() -> settings)
+            .reserve("the rewrite of " + cells.size() + " cells", TaskBudgets.UNKNOWN_SIZE));
+  }
+
+  /**
+   * Opens cells like {@link #openCells(List, BufferAllocator, ChamberSettings)} with the budget's
+   * threads and half its memory (the other half is for the writer, {@link Source#writerBudget}).
+   */
+  public static Source openCells(
+      List<Path> cells, BufferAllocator allocator, ChamberSettings settings, TaskBudget budget) {
+    StringBuilder list = new StringBuilder("[");
+    for (Path cell : cells) {
+      list.append(list.length() > 1 ? ", " : "")
+          .append(DuckDbChamber.literal(cell.toAbsolutePath().toString()));
+    }
+    return openQuery(
+        "SELECT * FROM read_parquet(" + list + "], union_by_name = true)",
+        cells.size() + " cells",
+        allocator,
+        settings,
+        budget,
+        rows -> {});
+  }
+
+  private static Source openQuery(
+      String select,
+      String what,
+      BufferAllocator allocator,
+      ChamberSettings settings,
+      TaskBudget budget,
+      LongConsumer progress) {
+    // Streaming: the writer starts on the first batch while the file is still being read, and the
+    // file's rows are never all held in memory (a materialized 10 M-row CSV took as long to read
+    // as the whole write).
+    DuckDbChamber chamber = DuckDbChamber.openStreaming(settings);
     boolean opened = false;
     try {
       ChamberBudget.bind(chamber, budget, half(budget));
       Statement statement = chamber.connection().createStatement();
-      ResultSet rows =
-          statement.executeQuery(
-              "SELECT * FROM "
-                  + function
-                  + "("
-                  + DuckDbChamber.literal(file.toAbsolutePath().toString())
-                  + ")");
+      ResultSet rows = statement.executeQuery(select);
       ArrowReader arrow =
           (ArrowReader) ((DuckDBResultSet) rows).arrowExportStream(allocator, 64 * 1024);
       Map<String, String> schema = new LinkedHashMap<>();
@@ -138,7 +189,7 @@ public final class FileSources {
               "Column '"
                   + field.getName()
                   + "' of "
-                  + file
+                  + what
                   + " has type "
                   + field.getType()
                   + ", which frames cannot store");
@@ -156,14 +207,14 @@ public final class FileSources {
       opened = true;
       return source;
     } catch (SQLException e) {
-      RuntimeException failure = ChamberBudget.failure(e, budget, "read " + file);
+      RuntimeException failure = ChamberBudget.failure(e, budget, "read " + what);
       if (failure instanceof EngineException engine
           && engine.category() != dev.apiary.error.ErrorCategory.USER) {
         throw failure;
       }
-      throw new InvalidInputException("Cannot read " + file + ": " + e.getMessage().strip());
+      throw new InvalidInputException("Cannot read " + what + ": " + e.getMessage().strip());
     } catch (IOException e) {
-      throw new InvalidInputException("Cannot read " + file + ": " + e.getMessage().strip());
+      throw new InvalidInputException("Cannot read " + what + ": " + e.getMessage().strip());
     } finally {
       if (!opened) {
         chamber.close();

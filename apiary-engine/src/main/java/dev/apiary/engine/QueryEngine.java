@@ -1,7 +1,6 @@
 package dev.apiary.engine;
 
 import static dev.apiary.engine.DuckDbChamber.identifier;
-import static dev.apiary.engine.DuckDbChamber.literal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +8,7 @@ import dev.apiary.catalog.Catalog;
 import dev.apiary.catalog.CatalogView;
 import dev.apiary.catalog.FrameEntry;
 import dev.apiary.engine.internal.CellPruner;
-import dev.apiary.engine.internal.DuckDbTypes;
+import dev.apiary.engine.internal.CellViews;
 import dev.apiary.engine.internal.FrameReference;
 import dev.apiary.engine.internal.SqlAnalyzer;
 import dev.apiary.engine.internal.Statements;
@@ -34,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBResultSet;
@@ -481,30 +479,13 @@ public final class QueryEngine {
       FrameEntry entry = entries.get(e.getKey().frame());
       List<Column> columns = entry.definition().schema().columns();
       List<DataFile> cells = e.getValue();
-      String body;
-      if (cells.isEmpty()) {
-        body =
-            "SELECT "
-                + columns.stream()
-                    .map(
-                        c ->
-                            "CAST(NULL AS "
-                                + DuckDbTypes.duckDbType(c.type())
-                                + ") AS "
-                                + identifier(c.name()))
-                    .collect(Collectors.joining(", "))
-                + " WHERE false";
-      } else {
-        List<String> paths = new ArrayList<>();
-        for (DataFile cell : cells) {
-          Path path = lease.file(entry.location() + cell.path());
-          allowed.add(path.getParent().toAbsolutePath());
-          paths.add(literal(path.toAbsolutePath().toString()));
-        }
-        String columnList =
-            columns.stream().map(c -> identifier(c.name())).collect(Collectors.joining(", "));
-        body = "SELECT " + columnList + " FROM read_parquet([" + String.join(", ", paths) + "])";
+      List<Path> paths = new ArrayList<>();
+      for (DataFile cell : cells) {
+        Path path = lease.file(entry.location() + cell.path()).toAbsolutePath();
+        allowed.add(path.getParent());
+        paths.add(path);
       }
+      String body = CellViews.body(columns, paths);
       chamber.execute("CREATE VIEW " + e.getKey().sqlName() + " AS " + body);
     }
     String use =

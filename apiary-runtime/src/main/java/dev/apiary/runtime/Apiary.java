@@ -318,6 +318,20 @@ public final class Apiary implements AutoCloseable {
   }
 
   /**
+   * Compacts a frame now: its small cells are rewritten into cells of the target size with {@code
+   * dataChange=false} commits, so every query returns the same rows before and after and writes
+   * committed meanwhile survive.
+   *
+   * @throws dev.apiary.error.NotFoundException naming the missing hive, box or frame
+   */
+  public CompactionResult compact(String hive, String box, String frame) {
+    Node r = running();
+    FrameEntry entry = r.catalog().frame(hive, box, frame);
+    return r.swarm()
+        .track("compaction of " + entry.qualifiedName(), () -> r.compactor().compact(entry));
+  }
+
+  /**
    * Loads a CSV, Parquet or JSON file (format from its extension) into a frame, creating the frame
    * from the file's columns if {@code createWithPartitionBy} is present and it does not exist. The
    * load's bees are sized by the file and shared by the chamber reading it and the one writing.

@@ -69,6 +69,7 @@ final class Node implements AutoCloseable {
   private final Colony colony;
   private final SwarmMember swarm;
   private final Abandonment abandonment;
+  private final Compactor compactor;
 
   /**
    * Builds the node; everything opened goes on {@code opened}, to be closed if a later step fails.
@@ -105,11 +106,20 @@ final class Node implements AutoCloseable {
     this.allocator = track(opened, new RootAllocator());
     this.writer =
         new CellWriter(store, allocator, config.nodeDirectory().resolve("staging"), cache);
-    this.chambers = track(opened, new ChamberPool(this::chamberSettings, 1));
+    this.chambers = track(opened, new ChamberPool(this::chamberSettings, 2));
     this.bees = track(opened, new BeePool(resources.cores(), resources.memoryPerBee()));
     this.sizing = Leafcutter.forNode(resources.targetCellBytes(), resources.cores());
     this.engine =
         new QueryEngine(catalog, tables, cache, allocator, budgets(Optional.empty()), chambers);
+    this.compactor =
+        new Compactor(
+            tables,
+            cache,
+            writer,
+            allocator,
+            this::chamberSettings,
+            budgets(Optional.empty()),
+            resources.targetCellBytes());
     this.colony = Colony.system(bees::load, WRITE_WAIT);
     this.swarm =
         SwarmMember.join(
@@ -242,6 +252,10 @@ final class Node implements AutoCloseable {
 
   Abandonment abandonment() {
     return abandonment;
+  }
+
+  Compactor compactor() {
+    return compactor;
   }
 
   Path nodeDirectory() {

@@ -1,0 +1,104 @@
+package dev.apiary.runtime;
+
+import dev.apiary.catalog.FrameEntry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * Compacts, in the background and only while the colony is cold, the frames this node has written
+ * to: each node tidies up after its own writes, so an idle node makes no storage requests for it
+ * and nodes rarely race for the same cells (when they do, one wins and the other drops its group).
+ * Runs on one thread, {@code apiary-compactor}, stopped by {@link #close()}.
+ */
+final class BackgroundCompaction implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(BackgroundCompaction.class.getName());
+
+  private final Function<FrameEntry, CompactionResult> compactor;
+  private final BooleanSupplier cold;
+  private final Map<String, FrameEntry> written = new LinkedHashMap<>();
+  private final ScheduledExecutorService thread;
+
+  /**
+   * @param compactor compacts one frame (if it has enough small cells to be worth it)
+   * @param cold whether background work may run now
+   * @param interval how often to look (nothing is read from storage unless frames were written)
+   */
+  BackgroundCompaction(
+      Function<FrameEntry, CompactionResult> compactor, BooleanSupplier cold, Duration interval) {
+    this.compactor = compactor;
+    this.cold = cold;
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "apiary-compactor");
+              t.setDaemon(true);
+              return t;
+            });
+    long nanos = interval.toNanos();
+    thread.scheduleWithFixedDelay(this::runQuietly, nanos, nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Notes that this node committed to a frame. */
+  synchronized void written(FrameEntry entry) {
+    written.put(entry.tableId(), entry);
+  }
+
+  /**
+   * One round: if the colony is cold, compacts the written frames and forgets them; otherwise keeps
+   * them for a later round.
+   *
+   * @return the compactions done
+   */
+  List<CompactionResult> runOnce() {
+    List<CompactionResult> results = new ArrayList<>();
+    List<FrameEntry> frames;
+    synchronized (this) {
+      if (written.isEmpty() || !cold.getAsBoolean()) {
+        return results;
+      }
+      frames = new ArrayList<>(written.values());
+      written.clear();
+    }
+    for (FrameEntry frame : frames) {
+      if (!cold.getAsBoolean()) {
+        // Busy again: the rest waits for a quieter round.
+        synchronized (this) {
+          written.putIfAbsent(frame.tableId(), frame);
+        }
+        continue;
+      }
+      CompactionResult result = compactor.apply(frame);
+      if (result.cellsReplaced() > 0) {
+        results.add(result);
+      }
+    }
+    return results;
+  }
+
+  private void runQuietly() {
+    try {
+      runOnce();
+    } catch (RuntimeException e) {
+      // A dropped frame or a storage hiccup; the next write to the frame brings it back.
+      LOG.log(System.Logger.Level.WARNING, "Background compaction failed: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+    try {
+      thread.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
