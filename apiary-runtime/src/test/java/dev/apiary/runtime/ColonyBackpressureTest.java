@@ -128,9 +128,10 @@ class ColonyBackpressureTest {
     assertThat(idle.temperature()).isZero();
     assertThat(idle.regulation()).isEqualTo(Regulation.COLD);
     assertThat(idle.setpoint()).isEqualTo(0.5);
-    // A write on a cold node goes ahead and reports the temperature with its own bee busy.
+    // A write on a cold node goes ahead with every idle bee, and reports the temperature with
+    // them busy.
     WriteSummary first = apiary.write("h", "b", "f", rows(1), Backpressure.ERROR);
-    assertThat(first.temperature()).isEqualTo(0.2);
+    assertThat(first.temperature()).isEqualTo(0.4);
 
     holdBeeWithAllItsMemory(); // 0.4 * 1/2 + 0.4 * 1/2
     assertThat(apiary.colonyStatus().temperature()).isEqualTo(0.4);

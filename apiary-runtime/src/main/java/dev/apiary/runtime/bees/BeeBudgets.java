@@ -43,7 +43,15 @@ public final class BeeBudgets implements TaskBudgets {
    */
   @Override
   public TaskBudget reserve(String task, long inputBytes) {
-    BeeLease lease = pool.acquire(task, sizing.bees(inputBytes), maxWait);
+    int bees;
+    if (inputBytes < 0) {
+      PoolLoad load = pool.load();
+      // Idle bees only if nobody waits: a newcomer must not take bees the line is waiting for.
+      bees = sizing.bees(inputBytes, load.queued() > 0 ? 1 : load.bees() - load.busy());
+    } else {
+      bees = sizing.bees(inputBytes, 0);
+    }
+    BeeLease lease = pool.acquire(task, bees, maxWait);
     timeout.ifPresent(t -> pool.expireAfter(lease, t));
     return new BeeBudget(lease, timeout);
   }
