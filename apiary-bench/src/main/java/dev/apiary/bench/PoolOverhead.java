@@ -77,7 +77,7 @@ public final class PoolOverhead {
                   1L << 30,
                   dir.resolve("bare-spill").resolve(UUID.randomUUID().toString()),
                   List.of());
-      try (ChamberPool chambers = new ChamberPool(settings, 1)) {
+      try (ChamberPool chambers = new ChamberPool(settings, 2)) { // as a node keeps
         QueryEngine bare =
             new QueryEngine(
                 Catalog.open(store),
