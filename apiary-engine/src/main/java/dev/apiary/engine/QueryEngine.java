@@ -87,13 +87,12 @@ public final class QueryEngine {
   }
 
   /**
-   * Runs one statement.
+   * Runs one statement. A query reserves its budget from {@code taskBudgets} once it knows which
+   * cells it reads (their bytes size it), and holds it until the result is closed.
    *
    * @throws InvalidInputException for data changes and unsupported statements
    * @throws AccessDeniedException for statements that would reach the host
    * @throws dev.apiary.error.NotFoundException for frames, boxes or hives that do not exist
-   *     <p>A query reserves its budget from {@code taskBudgets} once it knows which cells it reads
-   *     (their bytes size it), and holds it until the result is closed.
    * @param taskBudgets where the statement's budget comes from (a node passes one per call, with
    *     the call's timeout)
    * @throws EngineException for errors the engine reports (syntax, binding)
@@ -312,7 +311,7 @@ public final class QueryEngine {
       try {
         chamber.running(statement2);
         if (budget.cancellation().isPresent()) {
-          // Cancelled while the cells were fetched: a cancel reaches only a running statement.
+          // Cancelled during set-up: a cancel reaches only a running statement.
           statement2.close();
           throw ChamberBudget.failure(
               new EngineException(ErrorCategory.RESOURCE, "The statement was cancelled", null),
