@@ -7,7 +7,7 @@ import jpype
 import pyarrow as pa
 
 from . import _arrow, _jvm
-from .errors import ApiaryError
+from .errors import ApiaryError, InvalidInputError
 
 _MIB = 1 << 20
 _GIB = 1 << 30
@@ -198,34 +198,44 @@ class Apiary:
     # ---- writes ----
 
     @_started
-    def write_to_frame(self, hive, box, frame, data):
+    def write_to_frame(self, hive, box, frame, data, backpressure="block"):
         """Appends ``data`` as one commit.
 
         ``data``: Arrow IPC stream bytes, a ``pyarrow`` Table / RecordBatch / RecordBatchReader,
         a ``pandas`` or ``polars`` DataFrame. Columns are matched by name. Returns
         ``{version, cells_written, rows_written, bytes_written, duration_ms, temperature}``;
-        ``temperature`` is always ``0.0`` for now (the colony model is not built yet).
+        ``temperature`` is the node's colony temperature while the write held its bees.
+
+        ``backpressure``: what the write does when the colony is hot: ``"block"`` waits up to
+        30 s for it to cool, ``"error"`` raises :class:`BackpressureError` at once, ``"ignore"``
+        goes ahead. A critical colony refuses every write except ``"ignore"``.
         """
-        return self._write(self._java.PythonBridge.append, hive, box, frame, data)
+        return self._write(self._java.PythonBridge.append, hive, box, frame, data, backpressure)
 
     @_started
-    def overwrite_frame(self, hive, box, frame, data):
+    def overwrite_frame(self, hive, box, frame, data, backpressure="block"):
         """Replaces the frame's contents with ``data`` as one commit; returns like
         :meth:`write_to_frame`."""
-        return self._write(self._java.PythonBridge.overwrite, hive, box, frame, data)
+        return self._write(
+            self._java.PythonBridge.overwrite, hive, box, frame, data, backpressure
+        )
 
-    def _write(self, bridge_call, hive, box, frame, data):
+    def _write(self, bridge_call, hive, box, frame, data, backpressure):
+        if backpressure not in ("block", "error", "ignore"):
+            raise InvalidInputError(
+                f"backpressure must be 'block', 'error' or 'ignore', got {backpressure!r}"
+            )
         reader = _arrow.to_reader(data)
         stream = _arrow.StreamStruct()
         reader._export_to_c(stream.address)
-        summary = bridge_call(self._node, hive, box, frame, stream.address)
+        summary = bridge_call(self._node, hive, box, frame, stream.address, backpressure)
         return {
             "version": int(summary.version()),
             "cells_written": int(summary.cellsWritten()),
             "rows_written": int(summary.rowsWritten()),
             "bytes_written": int(summary.bytesWritten()),
             "duration_ms": int(summary.durationMillis()),
-            "temperature": 0.0,
+            "temperature": float(summary.temperature()),
         }
 
     # ---- reads and SQL ----
@@ -253,11 +263,21 @@ class Apiary:
             reader.close()
         return data if rows > 0 else None
 
+    def _run(self, query, timeout):
+        if timeout is None:
+            return self._node.sql(query)
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+            raise InvalidInputError(f"timeout must be a number of seconds, got {timeout!r}")
+        return self._java.PythonBridge.sql(self._node, query, float(timeout))
+
     @_started
-    def sql(self, query):
+    def sql(self, query, timeout=None):
         """Runs SQL (DuckDB dialect; ``hive.box.frame`` names, USE, SHOW, DESCRIBE, EXPLAIN).
-        Returns Arrow IPC stream bytes; an empty result keeps its schema."""
-        reader = self._reader(self._node.sql(query))
+        Returns Arrow IPC stream bytes; an empty result keeps its schema.
+
+        ``timeout``: seconds the statement may run once it has its bees; past it the engine is
+        interrupted, the bees are freed and :class:`ApiaryError` says it timed out."""
+        reader = self._reader(self._run(query, timeout))
         try:
             data, _ = _arrow.to_ipc_bytes(reader)
         finally:
@@ -265,13 +285,13 @@ class Apiary:
         return data
 
     @_started
-    def query(self, query):
-        """Runs SQL like :meth:`sql` and returns a ``pyarrow.Table``.
+    def query(self, query, timeout=None):
+        """Runs SQL like :meth:`sql` (same ``timeout``) and returns a ``pyarrow.Table``.
 
         The rows cross from Java without a copy; the table then gets one memory copy into
         Python-owned buffers, so it stays valid after :meth:`shutdown`.
         """
-        reader = self._reader(self._node.sql(query))
+        reader = self._reader(self._run(query, timeout))
         try:
             batches = [_arrow.own(batch) for batch in reader]
         finally:
@@ -289,19 +309,27 @@ class Apiary:
         """
         return json.loads(str(self._java.PythonBridge.swarmStatusJson(self._node)))
 
-    # ---- not in this version ----
-
+    @_started
     def bee_status(self):
-        raise NotImplementedError(
-            "bee_status() is not available yet: the bee scheduler is not built; status() gives"
-            " the number of bees"
-        )
+        """Every bee of this node, in order: ``[{bee_id, state, memory_used, memory_budget,
+        task}]``. ``bee_id`` is ``"bee-<i>"``, ``state`` ``"idle"`` or ``"busy"``,
+        ``memory_used`` the bee's share of what its task's engine holds now (bytes),
+        ``memory_budget`` the bee's memory (bytes), ``task`` what it works on (``""`` when idle).
+        """
+        return json.loads(str(self._java.PythonBridge.beeStatusJson(self._node)))
 
-
+    @_started
     def colony_status(self):
-        raise NotImplementedError(
-            "colony_status() is not available yet: the colony temperature model is not built"
-        )
+        """The behavioural model now: ``{temperature, regulation, setpoint, abandoned_tasks}``
+        and the inputs ``bees, busy_bees, queue_depth, memory_used, memory_budget,
+        memory_pressure``.
+
+        ``temperature = 0.4 * busy_bees/bees + 0.4 * memory_pressure
+        + 0.2 * min(queue_depth / (2 * bees), 1)``; ``regulation`` is ``"cold"`` (< 0.3),
+        ``"ideal"`` (≤ 0.7), ``"warm"`` (≤ 0.85), ``"hot"`` (≤ 0.95) or ``"critical"``;
+        ``setpoint`` is 0.5; ``abandoned_tasks`` counts attempts retried since the node started.
+        """
+        return json.loads(str(self._java.PythonBridge.colonyStatusJson(self._node)))
 
     # ---- conventional names ----
 

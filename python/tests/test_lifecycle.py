@@ -108,7 +108,35 @@ def test_unknown_storage_scheme_is_rejected():
         Apiary("test", storage="ftp://host/x")
 
 
-def test_colony_calls_say_they_are_not_built_yet(ap):
-    for call in (ap.bee_status, ap.colony_status):
-        with pytest.raises(NotImplementedError, match="not available yet"):
-            call()
+def test_bee_status_lists_every_bee_with_the_documented_keys(ap):
+    bees = ap.bee_status()
+    assert len(bees) == ap.status()["bees"]
+    assert [b["bee_id"] for b in bees] == [f"bee-{i}" for i in range(len(bees))]
+    for bee in bees:
+        assert {"bee_id", "state", "memory_used", "memory_budget"} <= set(bee)
+        assert bee["state"] == "idle"
+        assert bee["memory_used"] == 0
+        assert isinstance(bee["memory_budget"], int)
+        assert abs(bee["memory_budget"] / (1 << 20) - ap.status()["memory_per_bee_mb"]) < 0.1
+
+
+def test_colony_status_has_the_documented_keys_and_an_idle_node_is_cold(ap):
+    colony = ap.colony_status()
+    assert {"temperature", "regulation", "setpoint", "abandoned_tasks"} <= set(colony)
+    assert colony["temperature"] == 0.0
+    assert colony["regulation"] == "cold"
+    assert colony["setpoint"] == 0.5
+    assert colony["abandoned_tasks"] == 0
+    assert colony["bees"] == ap.status()["bees"]
+    assert colony["busy_bees"] == 0 and colony["queue_depth"] == 0
+
+
+def test_a_statement_past_its_timeout_is_stopped(ap):
+    endless = "SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b"
+    with pytest.raises(ApiaryError, match="timed out after 0.500 s") as raised:
+        ap.sql(endless, timeout=0.5)
+    assert raised.value.category == "RESOURCE"
+    assert all(b["state"] == "idle" for b in ap.bee_status())
+    assert ap.query("SELECT 1 AS x", timeout=30).column("x").to_pylist() == [1]
+    with pytest.raises(ApiaryError, match="timeout must be"):
+        ap.sql("SELECT 1", timeout="soon")

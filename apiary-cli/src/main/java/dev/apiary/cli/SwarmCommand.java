@@ -2,6 +2,7 @@ package dev.apiary.cli;
 
 import dev.apiary.cli.output.RowSink;
 import dev.apiary.runtime.Apiary;
+import dev.apiary.runtime.colony.Regulation;
 import dev.apiary.runtime.swarm.SwarmNode;
 import dev.apiary.runtime.swarm.SwarmStatus;
 import java.util.List;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
     name = "swarm",
     description = {
       "Show the nodes with a heartbeat in storage: alive, suspect (no new heartbeat for 15 s) or"
-          + " dead (30 s), with their bees, memory pressure and colony temperature.",
+          + " dead (30 s), with their bees, memory pressure, colony temperature and its band"
+          + " (cold, ideal, warm, hot, critical).",
       "This command is a short-lived node itself (marked self)."
     },
     footer = {"", "Example:", "  apiary swarm --storage /data/apiary --format json"})
@@ -33,6 +35,7 @@ final class SwarmCommand extends ApiaryCommand {
             "idle_bees",
             "memory_pressure",
             "colony_temperature",
+            "regulation",
             "unchanged_ms",
             "heartbeat_version",
             "heartbeat_timestamp"));
@@ -46,6 +49,7 @@ final class SwarmCommand extends ApiaryCommand {
               node.idleBees(),
               node.memoryPressure(),
               node.colonyTemperature(),
+              Regulation.of(node.colonyTemperature()).label(),
               node.sinceChange().toMillis(),
               node.heartbeat().version(),
               node.heartbeat().timestamp().toString()));

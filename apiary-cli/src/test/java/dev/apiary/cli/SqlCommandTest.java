@@ -148,12 +148,17 @@ class SqlCommandTest {
         .contains("storage_uri            | local://" + storage + "\n")
         .contains("cache_size_bytes       | 0\n", "cache_downloads        | 0\n")
         .contains("swarm_alive            | 1\n", "swarm_bees             | 2\n")
-        .endsWith("24 rows\n");
+        .contains("bees_busy              | 0\n", "bees_idle              | 2\n")
+        .contains("bee_states             | bee-0 idle, bee-1 idle\n")
+        .contains("colony_temperature     | 0.0\n", "colony_regulation      | cold\n")
+        .endsWith("33 rows\n");
     assertThat(json.exitCode()).as("%s", json).isEqualTo(0);
     assertThat(json.out())
         .startsWith("{\"name\":\"default\",\"node_id\":\"")
         .contains("\"cores\":2,", "\"storage\":\"local\"", "\"state\":\"running\"")
         .contains("\"cache_capacity_bytes\":", "\"cache_frames\":0")
+        .contains(
+            "\"colony_temperature\":0.0,\"colony_regulation\":\"cold\",\"colony_setpoint\":0.5")
         .contains("\"swarm_nodes\":1,\"swarm_alive\":1,\"swarm_bees\":2,\"swarm_idle_bees\":2");
   }
 

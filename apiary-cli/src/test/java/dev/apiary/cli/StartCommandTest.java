@@ -138,10 +138,10 @@ class StartCommandTest {
     List<String> rows = swarm.out().lines().toList();
     assertThat(rows.get(0))
         .isEqualTo(
-            "node_id,state,self,bees,idle_bees,memory_pressure,colony_temperature,unchanged_ms,"
-                + "heartbeat_version,heartbeat_timestamp");
+            "node_id,state,self,bees,idle_bees,memory_pressure,colony_temperature,regulation,"
+                + "unchanged_ms,heartbeat_version,heartbeat_timestamp");
     assertThat(rows).hasSize(4);
-    assertThat(rows).anyMatch(r -> r.startsWith(a.id + ",alive,false,2,2,"));
+    assertThat(rows).anyMatch(r -> r.startsWith(a.id + ",alive,false,2,2,0.0,0.0,cold,"));
     assertThat(rows).anyMatch(r -> r.startsWith(b.id + ",alive,false,2,2,"));
     // The command ran on a's node directory, which a holds: it was a node of its own.
     assertThat(rows).anyMatch(r -> r.startsWith(a.id + "-") && r.contains(",alive,true,2,"));

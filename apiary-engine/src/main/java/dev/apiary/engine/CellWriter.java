@@ -76,8 +76,11 @@ public final class CellWriter {
   /**
    * One write.
    *
+   * @param chamber the scratch directory and allowed directories of the write's chamber
    * @param replaces for {@link WriteOperation.Mode#COMPACT}, the paths of the cells the data
    *     rewrites (empty otherwise)
+   * @param budget the threads and memory limit the write runs with; the caller reserved it and
+   *     closes it after the write
    */
   public record Request(
       FrameLog log,
@@ -87,12 +90,51 @@ public final class CellWriter {
       Optional<AppTransaction> token,
       long targetCellBytes,
       ChamberSettings chamber,
-      List<String> replaces) {
+      List<String> replaces,
+      TaskBudget budget) {
     public Request {
+      java.util.Objects.requireNonNull(chamber, "chamber");
+      java.util.Objects.requireNonNull(budget, "budget");
       replaces = List.copyOf(replaces);
     }
 
-    /** An append or overwrite. */
+    /** An append or overwrite with the caller's budget. */
+    public Request(
+        FrameLog log,
+        String frameName,
+        ArrowReader data,
+        WriteOperation.Mode mode,
+        Optional<AppTransaction> token,
+        long targetCellBytes,
+        ChamberSettings chamber,
+        TaskBudget budget) {
+      this(log, frameName, data, mode, token, targetCellBytes, chamber, List.of(), budget);
+    }
+
+    /** A write with the threads and memory of {@code chamber}, outside any node's budget. */
+    public Request(
+        FrameLog log,
+        String frameName,
+        ArrowReader data,
+        WriteOperation.Mode mode,
+        Optional<AppTransaction> token,
+        long targetCellBytes,
+        ChamberSettings chamber,
+        List<String> replaces) {
+      this(
+          log,
+          frameName,
+          data,
+          mode,
+          token,
+          targetCellBytes,
+          chamber,
+          replaces,
+          TaskBudgets.fixed(() -> chamber)
+              .reserve("the write to " + frameName, TaskBudgets.UNKNOWN_SIZE));
+    }
+
+    /** An append or overwrite with the threads and memory of {@code chamber}. */
     public Request(
         FrameLog log,
         String frameName,
@@ -101,7 +143,7 @@ public final class CellWriter {
         Optional<AppTransaction> token,
         long targetCellBytes,
         ChamberSettings chamber) {
-      this(log, frameName, data, mode, token, targetCellBytes, chamber, List.of());
+      this(log, frameName, data, mode, token, targetCellBytes, chamber, List.<String>of());
     }
   }
 
@@ -110,6 +152,8 @@ public final class CellWriter {
    *
    * @throws SchemaMismatchException if the data does not fit the frame
    * @throws CommitConflictException if the commit could not be made; nothing is in the frame
+   * @throws MemoryExceededException if cutting the cells needed more than the budget's memory
+   * @throws TaskTimeoutException if the budget was cancelled (a timeout) before the commit
    */
   public WriteSummary write(Request request) {
     long started = System.nanoTime();
@@ -131,6 +175,8 @@ public final class CellWriter {
     try (DuckDbChamber chamber = DuckDbChamber.open(request.chamber());
         ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
       Files.createDirectories(staging);
+      TaskBudget budget = request.budget();
+      ChamberBudget.bind(chamber, budget, budget.memoryLimitBytes());
       Data.exportArrayStream(allocator, request.data(), stream);
       chamber.connection().registerArrowStream("apiary_input", stream);
       List<DataFile> cells = new ArrayList<>();
@@ -164,9 +210,16 @@ public final class CellWriter {
         if (problem.isPresent()) {
           throw new SchemaMismatchException(problem.get());
         }
-        throw DuckDbChamber.translate(e, "write to " + request.frameName());
+        throw ChamberBudget.failure(e, budget, "write to " + request.frameName());
       }
-      upload(staged, uploaded, request.chamber().threads());
+      if (budget.cancellation().isPresent()) {
+        // Cancelled after the engine finished: stop before the commit, nothing is written.
+        throw ChamberBudget.failure(
+            new EngineException(
+                dev.apiary.error.ErrorCategory.RESOURCE, "The write was cancelled", null),
+            budget);
+      }
+      upload(staged, uploaded, budget.threads());
       WriteOperation operation =
           request.mode() == WriteOperation.Mode.COMPACT
               ? WriteOperation.compact(request.replaces(), cells)

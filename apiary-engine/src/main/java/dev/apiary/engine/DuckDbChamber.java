@@ -24,11 +24,18 @@ import org.duckdb.DuckDBDriver;
 public final class DuckDbChamber implements AutoCloseable {
   private final ChamberSettings settings;
   private final DuckDBConnection connection;
+  private final Object gaugeLock = new Object();
+  private DuckDBConnection gauge;
+  private boolean closed;
   private volatile Statement running;
+  private int threads;
+  private long memoryLimitBytes;
 
   private DuckDbChamber(ChamberSettings settings, DuckDBConnection connection) {
     this.settings = settings;
     this.connection = connection;
+    this.threads = settings.threads();
+    this.memoryLimitBytes = settings.memoryLimitBytes();
   }
 
   /** Starts an engine instance with the given budget. */
@@ -74,6 +81,56 @@ public final class DuckDbChamber implements AutoCloseable {
   /** The engine connection; use one statement at a time. */
   public DuckDBConnection connection() {
     return connection;
+  }
+
+  /**
+   * Sets the engine threads and the hard memory limit of this chamber (a spare is started with
+   * placeholders and given its task's budget here). Only before {@link #seal}.
+   */
+  public void configure(int threads, long memoryLimitBytes) {
+    if (threads < 1 || memoryLimitBytes < 16L << 20) {
+      throw new IllegalArgumentException(
+          "A chamber needs at least 1 thread and 16 MiB, got "
+              + threads
+              + " threads and "
+              + memoryLimitBytes
+              + " bytes");
+    }
+    // A spare started with this budget already has it (a one-bee task): no statement needed.
+    if (threads != this.threads) {
+      execute("SET threads = " + threads);
+      this.threads = threads;
+    }
+    if (memoryLimitBytes / 1024 != this.memoryLimitBytes / 1024) {
+      execute("SET memory_limit = '" + memoryLimitBytes / 1024 + "KiB'");
+      this.memoryLimitBytes = memoryLimitBytes;
+    }
+  }
+
+  /**
+   * The memory the engine holds now, by its own accounting (buffer manager, all statements of this
+   * chamber); 0 once closed. Safe to call from any thread while a statement runs: it asks on a
+   * second connection to the same instance and takes about a millisecond.
+   */
+  public long memoryUsedBytes() {
+    synchronized (gaugeLock) {
+      if (closed) {
+        return 0;
+      }
+      try {
+        if (gauge == null) {
+          gauge = connection.duplicate();
+        }
+        try (Statement statement = gauge.createStatement();
+            java.sql.ResultSet rows =
+                statement.executeQuery("SELECT sum(memory_usage_bytes) FROM duckdb_memory()")) {
+          return rows.next() ? rows.getLong(1) : 0;
+        }
+      } catch (SQLException e) {
+        // An instance that is shutting down holds nothing worth reporting.
+        return 0;
+      }
+    }
   }
 
   /** Runs a statement written by Apiary (never user SQL before {@link #seal}). */
@@ -133,7 +190,8 @@ public final class DuckDbChamber implements AutoCloseable {
     String message = withoutStackTrace(e.getMessage() == null ? e.toString() : e.getMessage());
     if (message.startsWith("Permission Error")
         || message.contains("disabled by configuration")
-        || message.contains("lock_configuration")) {
+        || message.contains("lock_configuration")
+        || message.contains("the configuration has been locked")) {
       return new AccessDeniedException(
           message
               + ". User SQL may only read frames (and files inside Apiary's own directories);"
@@ -175,6 +233,16 @@ public final class DuckDbChamber implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (gaugeLock) {
+      closed = true;
+      if (gauge != null) {
+        try {
+          gauge.close();
+        } catch (SQLException e) {
+          // The instance closes with the main connection below.
+        }
+      }
+    }
     try {
       connection.close();
     } catch (SQLException e) {

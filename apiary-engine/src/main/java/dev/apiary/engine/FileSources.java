@@ -31,13 +31,16 @@ public final class FileSources {
     private final ResultSet rows;
     private final ArrowReader reader;
     private final Map<String, String> schema;
+    private final TaskBudget writerBudget;
 
     private Source(
         DuckDbChamber chamber,
         Statement statement,
         ResultSet rows,
         ArrowReader reader,
-        Map<String, String> schema) {
+        Map<String, String> schema,
+        TaskBudget writerBudget) {
+      this.writerBudget = writerBudget;
       this.chamber = chamber;
       this.statement = statement;
       this.rows = rows;
@@ -52,6 +55,15 @@ public final class FileSources {
 
     public ArrowReader reader() {
       return reader;
+    }
+
+    /**
+     * The budget for the chamber that writes these rows: the load's threads and the half of its
+     * memory the reading chamber does not use. Closing it does nothing; the load's budget is closed
+     * by whoever reserved it.
+     */
+    public TaskBudget writerBudget() {
+      return writerBudget;
     }
 
     @Override
@@ -80,6 +92,25 @@ public final class FileSources {
    */
   public static Source open(
       Path file, BufferAllocator allocator, ChamberSettings settings, LongConsumer progress) {
+    return open(
+        file,
+        allocator,
+        settings,
+        TaskBudgets.fixed(() -> settings).reserve("the load of " + file, TaskBudgets.UNKNOWN_SIZE),
+        progress);
+  }
+
+  /**
+   * Opens a file like {@link #open(Path, BufferAllocator, ChamberSettings, LongConsumer)}, in a
+   * chamber with the budget's threads and half its memory (the other half is for the writer, {@link
+   * Source#writerBudget}).
+   */
+  public static Source open(
+      Path file,
+      BufferAllocator allocator,
+      ChamberSettings settings,
+      TaskBudget budget,
+      LongConsumer progress) {
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException("No such file: " + file);
     }
@@ -92,6 +123,7 @@ public final class FileSources {
         file.toString(),
         allocator,
         settings,
+        budget,
         progress);
   }
 
@@ -101,6 +133,20 @@ public final class FileSources {
    */
   public static Source openCells(
       List<Path> cells, BufferAllocator allocator, ChamberSettings settings) {
+    return openCells(
+        cells,
+        allocator,
+        settings,
+        TaskBudgets.fixed(() -> settings)
+            .reserve("the rewrite of " + cells.size() + " cells", TaskBudgets.UNKNOWN_SIZE));
+  }
+
+  /**
+   * Opens cells like {@link #openCells(List, BufferAllocator, ChamberSettings)} with the budget's
+   * threads and half its memory (the other half is for the writer, {@link Source#writerBudget}).
+   */
+  public static Source openCells(
+      List<Path> cells, BufferAllocator allocator, ChamberSettings settings, TaskBudget budget) {
     StringBuilder list = new StringBuilder("[");
     for (Path cell : cells) {
       list.append(list.length() > 1 ? ", " : "")
@@ -111,6 +157,7 @@ public final class FileSources {
         cells.size() + " cells",
         allocator,
         settings,
+        budget,
         rows -> {});
   }
 
@@ -119,6 +166,7 @@ public final class FileSources {
       String what,
       BufferAllocator allocator,
       ChamberSettings settings,
+      TaskBudget budget,
       LongConsumer progress) {
     // Streaming: the writer starts on the first batch while the file is still being read, and the
     // file's rows are never all held in memory (a materialized 10 M-row CSV took as long to read
@@ -126,6 +174,7 @@ public final class FileSources {
     DuckDbChamber chamber = DuckDbChamber.openStreaming(settings);
     boolean opened = false;
     try {
+      ChamberBudget.bind(chamber, budget, half(budget));
       Statement statement = chamber.connection().createStatement();
       ResultSet rows = statement.executeQuery(select);
       ArrowReader arrow =
@@ -153,15 +202,71 @@ public final class FileSources {
               statement,
               rows,
               ForwardingArrowReader.counting(allocator, arrow, progress),
-              schema);
+              schema,
+              new HalfBudget(budget));
       opened = true;
       return source;
-    } catch (SQLException | IOException e) {
+    } catch (SQLException e) {
+      RuntimeException failure = ChamberBudget.failure(e, budget, "read " + what);
+      if (failure instanceof EngineException engine
+          && engine.category() != dev.apiary.error.ErrorCategory.USER) {
+        throw failure;
+      }
+      throw new InvalidInputException("Cannot read " + what + ": " + e.getMessage().strip());
+    } catch (IOException e) {
       throw new InvalidInputException("Cannot read " + what + ": " + e.getMessage().strip());
     } finally {
       if (!opened) {
         chamber.close();
       }
+    }
+  }
+
+  private static long half(TaskBudget budget) {
+    return Math.max(16L << 20, budget.memoryLimitBytes() / 2);
+  }
+
+  /** The writer's part of a load's budget. */
+  private static final class HalfBudget implements TaskBudget {
+    private final TaskBudget load;
+
+    HalfBudget(TaskBudget load) {
+      this.load = load;
+    }
+
+    @Override
+    public int threads() {
+      return load.threads();
+    }
+
+    @Override
+    public long memoryLimitBytes() {
+      return half(load);
+    }
+
+    @Override
+    public String holder() {
+      return load.holder();
+    }
+
+    @Override
+    public String task() {
+      return load.task();
+    }
+
+    @Override
+    public void attach(java.util.function.LongSupplier memoryUsed, Runnable cancel) {
+      load.attach(memoryUsed, cancel);
+    }
+
+    @Override
+    public Optional<String> cancellation() {
+      return load.cancellation();
+    }
+
+    @Override
+    public void close() {
+      // The load's budget is closed by whoever reserved it.
     }
   }
 

@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBResultSet;
@@ -54,7 +53,7 @@ public final class QueryEngine {
   private final FrameTables tables;
   private final CellSource cells;
   private final BufferAllocator allocator;
-  private final Supplier<ChamberSettings> chambers;
+  private final TaskBudgets budgets;
   private final ChamberPool pool;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -63,13 +62,13 @@ public final class QueryEngine {
       FrameTables tables,
       CellSource cells,
       BufferAllocator allocator,
-      Supplier<ChamberSettings> chambers,
+      TaskBudgets budgets,
       ChamberPool pool) {
     this.catalog = catalog;
     this.tables = tables;
     this.cells = cells;
     this.allocator = allocator;
-    this.chambers = chambers;
+    this.budgets = budgets;
     this.pool = pool;
   }
 
@@ -82,26 +81,38 @@ public final class QueryEngine {
     return execute(sql, session, Options.DEFAULT);
   }
 
+  /** Runs one statement under this engine's budgets. */
+  public QueryResult execute(String sql, SqlSession session, Options options) {
+    return execute(sql, session, options, budgets);
+  }
+
   /**
-   * Runs one statement.
+   * Runs one statement. A query reserves its budget from {@code taskBudgets} once it knows which
+   * cells it reads (their bytes size it), and holds it until the result is closed.
    *
    * @throws InvalidInputException for data changes and unsupported statements
    * @throws AccessDeniedException for statements that would reach the host
    * @throws dev.apiary.error.NotFoundException for frames, boxes or hives that do not exist
-   * @throws EngineException for errors the engine reports (syntax, binding, memory)
+   * @param taskBudgets where the statement's budget comes from (a node passes one per call, with
+   *     the call's timeout)
+   * @throws EngineException for errors the engine reports (syntax, binding)
+   * @throws MemoryExceededException if the query needs more than its budget even after spilling
+   * @throws TaskTimeoutException if the budget was cancelled (a timeout) while the query ran
    */
-  public QueryResult execute(String sql, SqlSession session, Options options) {
+  public QueryResult execute(
+      String sql, SqlSession session, Options options, TaskBudgets taskBudgets) {
     String stripped = Statements.strip(sql);
     return switch (Statements.classify(stripped)) {
       case USE -> ApiaryCommands.use(stripped, session, catalog, allocator);
       case SHOW -> ApiaryCommands.show(stripped, session, catalog, allocator);
       case DESCRIBE -> ApiaryCommands.describe(stripped, session, catalog, tables, allocator);
-      case EXPLAIN -> explain(stripped, session, options);
-      case QUERY -> query(stripped, session, options, false);
+      case EXPLAIN -> explain(stripped, session, options, taskBudgets);
+      case QUERY -> query(stripped, session, options, false, taskBudgets);
     };
   }
 
-  private QueryResult explain(String stripped, SqlSession session, Options options) {
+  private QueryResult explain(
+      String stripped, SqlSession session, Options options, TaskBudgets taskBudgets) {
     String rest = stripped.substring("EXPLAIN".length()).strip();
     boolean analyze = rest.toUpperCase(java.util.Locale.ROOT).startsWith("ANALYZE");
     if (analyze) {
@@ -113,7 +124,8 @@ public final class QueryEngine {
     long rows = -1;
     List<QueryResult.FramePlan> plan;
     Map<String, Long> timings;
-    try (QueryResult result = query(rest, session, options, !analyze)) {
+    String chamber;
+    try (QueryResult result = query(rest, session, options, !analyze, taskBudgets)) {
       if (analyze) {
         long started = System.nanoTime();
         rows = 0;
@@ -128,11 +140,11 @@ public final class QueryEngine {
         timings = result.timingsMicros();
       }
       plan = result.plan();
+      chamber = result.chamber();
     } catch (IOException e) {
       throw new EngineException(ErrorCategory.INTERNAL, "Reading the result failed: " + e, e);
     }
     List<List<String>> lines = new ArrayList<>();
-    ChamberSettings chamber = chambers.get();
     for (QueryResult.FramePlan frame : plan) {
       lines.add(
           List.of(
@@ -150,13 +162,7 @@ public final class QueryEngine {
                   + frame.why()
                   + ")"));
     }
-    lines.add(
-        List.of(
-            "chamber: "
-                + chamber.threads()
-                + " threads, memory limit "
-                + chamber.memoryLimitBytes() / (1 << 20)
-                + " MiB, on this node"));
+    lines.add(List.of("chamber: " + chamber + ", on this node"));
     if (analyze) {
       lines.add(List.of("rows: " + rows));
       timings.forEach(
@@ -170,12 +176,14 @@ public final class QueryEngine {
         new StaticArrowReader(allocator, List.of("plan"), lines), plan, timings, null);
   }
 
-  private QueryResult query(String sql, SqlSession session, Options options, boolean planOnly) {
+  private QueryResult query(
+      String sql, SqlSession session, Options options, boolean planOnly, TaskBudgets taskBudgets) {
     Map<String, Long> timings = new LinkedHashMap<>();
     long t0 = System.nanoTime();
     DuckDbChamber chamber = pool.take();
     boolean handedOver = false;
     CellLease lease = null;
+    TaskBudget budget = null;
     try {
       ParsedStatement parsed = parseWithTimeTravel(chamber, sql);
       String text = parsed.text();
@@ -254,62 +262,119 @@ public final class QueryEngine {
       }
       long t3 = System.nanoTime();
       timings.put("prune", (t3 - t2) / 1000);
+
+      // Cells are fetched before the bees are taken: downloads wait on storage, not on cores.
+      // The engine opens cell files lazily: the lease holds them until the result is closed.
+      if (!planOnly) {
+        lease = cells.lease(requests(entries, kept));
+      }
+      long t4 = System.nanoTime();
+      timings.put("fetch", (t4 - t3) / 1000);
+
+      // Leafcutter sizing: the bytes of the kept cells decide how many bees the query gets.
+      long inputBytes = 0;
+      for (List<DataFile> cells : kept.values()) {
+        for (DataFile cell : cells) {
+          inputBytes += cell.size();
+        }
+      }
+      budget = taskBudgets.reserve(ChamberBudget.statement(sql), inputBytes);
+      ChamberBudget.bind(chamber, budget, budget.memoryLimitBytes());
+      String chamberText = describe(budget);
+      long tb = System.nanoTime();
+      timings.put("bees", (tb - t4) / 1000);
       if (planOnly) {
         handedOver = true;
+        TaskBudget planned = budget;
         return new QueryResult(
             new StaticArrowReader(allocator, List.of("plan"), List.of()),
             plan,
             timings,
-            () -> pool.release(chamber));
+            chamberText,
+            () -> {
+              try {
+                pool.release(chamber);
+              } finally {
+                planned.close();
+              }
+            });
       }
 
-      // The engine opens cell files lazily: the lease holds them until the result is closed.
-      lease = cells.lease(requests(entries, kept));
-      long t4 = System.nanoTime();
-      timings.put("fetch", (t4 - t3) / 1000);
       Set<Path> allowed = new LinkedHashSet<>();
       setUp(chamber, session, entries, kept, lease, allowed);
       String sqlToRun = rewriteTimeTravel(text, viewOf);
       long t5 = System.nanoTime();
-      timings.put("setup", (t5 - t4) / 1000);
+      timings.put("setup", (t5 - tb) / 1000);
 
       Statement statement2 = chamber.connection().createStatement();
       ResultSet rows;
       try {
         chamber.running(statement2);
+        if (budget.cancellation().isPresent()) {
+          // Cancelled during set-up: a cancel reaches only a running statement.
+          statement2.close();
+          throw ChamberBudget.failure(
+              new EngineException(ErrorCategory.RESOURCE, "The statement was cancelled", null),
+              budget);
+        }
         rows = statement2.executeQuery(sqlToRun);
       } catch (SQLException e) {
         statement2.close();
-        throw DuckDbChamber.translate(e, sql);
+        throw ChamberBudget.failure(e, budget, sql);
       }
       ArrowReader reader =
           (ArrowReader) ((DuckDBResultSet) rows).arrowExportStream(allocator, BATCH_ROWS);
       timings.put("execute", (System.nanoTime() - t5) / 1000);
       handedOver = true;
       CellLease held = lease;
+      TaskBudget holding = budget;
       return new QueryResult(
           reader,
           plan,
           timings,
+          chamberText,
           () -> {
             try {
               rows.close();
               statement2.close();
               pool.release(chamber);
             } finally {
-              held.close();
+              try {
+                held.close();
+              } finally {
+                holding.close();
+              }
             }
           });
     } catch (SQLException e) {
-      throw DuckDbChamber.translate(e, sql);
+      throw budget == null
+          ? DuckDbChamber.translate(e, sql)
+          : ChamberBudget.failure(e, budget, sql);
+    } catch (EngineException e) {
+      throw budget == null ? e : ChamberBudget.failure(e, budget);
     } finally {
       if (!handedOver) {
         pool.release(chamber);
-        if (lease != null) {
-          lease.close();
+        try {
+          if (lease != null) {
+            lease.close();
+          }
+        } finally {
+          if (budget != null) {
+            budget.close();
+          }
         }
       }
     }
+  }
+
+  private static String describe(TaskBudget budget) {
+    return budget.threads()
+        + (budget.threads() == 1 ? " thread" : " threads")
+        + " ("
+        + budget.holder()
+        + "), memory limit "
+        + ChamberBudget.mebibytes(budget.memoryLimitBytes());
   }
 
   private JsonNode parse(DuckDbChamber chamber, String sql) throws SQLException {

@@ -15,6 +15,7 @@ public final class QueryResult implements AutoCloseable {
   private final List<FramePlan> plan;
   private final Map<String, Long> timingsMicros;
   private final AutoCloseable resources;
+  private final String chamber;
 
   /** What a statement read of one frame. */
   public record FramePlan(
@@ -25,6 +26,20 @@ public final class QueryResult implements AutoCloseable {
       List<FramePlan> plan,
       Map<String, Long> timingsMicros,
       AutoCloseable resources) {
+    this(reader, plan, timingsMicros, "", resources);
+  }
+
+  /**
+   * @param chamber the budget the statement ran with, for EXPLAIN ({@code 1 thread (bee-0), memory
+   *     limit 64.0 MiB}); empty for statements without a chamber
+   */
+  public QueryResult(
+      ArrowReader reader,
+      List<FramePlan> plan,
+      Map<String, Long> timingsMicros,
+      String chamber,
+      AutoCloseable resources) {
+    this.chamber = chamber;
     this.reader = reader;
     this.plan = List.copyOf(plan);
     this.timingsMicros = Map.copyOf(timingsMicros);
@@ -41,7 +56,12 @@ public final class QueryResult implements AutoCloseable {
     return plan;
   }
 
-  /** Microseconds per phase (analyse, snapshot, prune, fetch, setup, execute). */
+  /** The budget the statement's chamber ran with; empty if it needed none. */
+  public String chamber() {
+    return chamber;
+  }
+
+  /** Microseconds per phase (analyse, snapshot, prune, fetch, bees, setup, execute). */
   public Map<String, Long> timingsMicros() {
     return timingsMicros;
   }

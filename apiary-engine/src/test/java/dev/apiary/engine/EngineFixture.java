@@ -52,7 +52,12 @@ final class EngineFixture implements AutoCloseable {
     this.pool = new ChamberPool(this::chamber, 1);
     this.engine =
         new QueryEngine(
-            catalog, tables, new LocalCellSource(store), allocator, this::chamber, pool);
+            catalog,
+            tables,
+            new LocalCellSource(store),
+            allocator,
+            TaskBudgets.fixed(this::chamber),
+            pool);
   }
 
   ChamberSettings chamber() {

@@ -1,34 +1,34 @@
 package dev.apiary.runtime;
 
-import static dev.apiary.engine.DuckDbChamber.identifier;
-import static dev.apiary.engine.DuckDbChamber.literal;
-
 import dev.apiary.catalog.DropMode;
-import dev.apiary.catalog.FrameDefinition;
 import dev.apiary.catalog.FrameEntry;
-import dev.apiary.engine.CellWriter;
-import dev.apiary.engine.ChamberSettings;
-import dev.apiary.engine.FileSources;
+import dev.apiary.engine.FrameName;
+import dev.apiary.engine.QueryEngine;
 import dev.apiary.engine.QueryResult;
 import dev.apiary.engine.SqlSession;
+import dev.apiary.engine.TaskBudgets;
+import dev.apiary.engine.TaskTimeoutException;
 import dev.apiary.engine.WriteSummary;
 import dev.apiary.error.ApiaryException;
 import dev.apiary.error.ErrorCategory;
 import dev.apiary.error.InvalidInputException;
+import dev.apiary.runtime.bees.BeeStatus;
 import dev.apiary.runtime.cache.CacheDisk;
 import dev.apiary.runtime.cache.CacheStatistics;
 import dev.apiary.runtime.cache.LocalCacheDisk;
+import dev.apiary.runtime.colony.Backpressure;
+import dev.apiary.runtime.colony.BackpressureException;
+import dev.apiary.runtime.colony.ColonyStatus;
 import dev.apiary.runtime.swarm.SwarmStatus;
 import dev.apiary.storage.CreateOnlyProbe;
 import dev.apiary.storage.ObjectStore;
 import dev.apiary.storage.StorageUri;
 import dev.apiary.table.AppTransaction;
-import dev.apiary.table.FrameSchema;
 import dev.apiary.table.Snapshot;
 import dev.apiary.table.WriteOperation;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,17 +111,13 @@ public final class Apiary implements AutoCloseable {
     shutdown();
   }
 
-  private Node running() {
+  Node running() {
     Node r = running;
     if (r == null) {
       throw new ApiaryException(
           ErrorCategory.USER, "Apiary '" + config.name() + "' is not started; call start() first");
     }
     return r;
-  }
-
-  private ChamberSettings chamber() {
-    return running().chamberSettings();
   }
 
   // ---- status ----
@@ -192,18 +188,8 @@ public final class Apiary implements AutoCloseable {
       Map<String, String> schema,
       List<String> partitionBy,
       Map<String, String> properties) {
-    Node r = running();
-    FrameEntry entry =
-        r.catalog()
-            .createFrame(
-                hive,
-                box,
-                frame,
-                new FrameDefinition(
-                    FrameSchema.parse(schema),
-                    partitionBy == null ? List.of() : partitionBy,
-                    properties));
-    r.tables().log(entry);
+    NodeWrites.createFrame(
+        running(), new FrameName(hive, box, frame), schema, partitionBy, properties);
     return getFrame(hive, box, frame);
   }
 
@@ -271,12 +257,34 @@ public final class Apiary implements AutoCloseable {
 
   /** Appends the data (an Arrow stream, read to its end) as one commit. */
   public WriteSummary write(String hive, String box, String frame, ArrowReader data) {
-    return write(hive, box, frame, data, WriteOperation.Mode.APPEND, Optional.empty());
+    return write(hive, box, frame, data, Backpressure.BLOCK);
+  }
+
+  /**
+   * Appends the data as one commit; when the colony is hot the write waits (up to 30 s), fails or
+   * goes ahead as {@code backpressure} says, and it is refused when the colony is critical.
+   *
+   * @throws BackpressureException if the colony refuses the write; nothing was written
+   */
+  public WriteSummary write(
+      String hive, String box, String frame, ArrowReader data, Backpressure backpressure) {
+    return write(
+        hive, box, frame, data, WriteOperation.Mode.APPEND, Optional.empty(), backpressure);
   }
 
   /** Replaces the frame's contents with the data, as one commit. */
   public WriteSummary overwrite(String hive, String box, String frame, ArrowReader data) {
-    return write(hive, box, frame, data, WriteOperation.Mode.OVERWRITE, Optional.empty());
+    return overwrite(hive, box, frame, data, Backpressure.BLOCK);
+  }
+
+  /**
+   * {@link #overwrite} under a backpressure policy, like {@link #write(String, String, String,
+   * ArrowReader, Backpressure)}.
+   */
+  public WriteSummary overwrite(
+      String hive, String box, String frame, ArrowReader data, Backpressure backpressure) {
+    return write(
+        hive, box, frame, data, WriteOperation.Mode.OVERWRITE, Optional.empty(), backpressure);
   }
 
   /** Writes with an idempotency token: a repeated (appId, sequence) is not applied twice. */
@@ -287,22 +295,26 @@ public final class Apiary implements AutoCloseable {
       ArrowReader data,
       WriteOperation.Mode mode,
       Optional<AppTransaction> token) {
+    return write(hive, box, frame, data, mode, token, Backpressure.BLOCK);
+  }
+
+  /** Writes with an idempotency token under a backpressure policy. */
+  public WriteSummary write(
+      String hive,
+      String box,
+      String frame,
+      ArrowReader data,
+      WriteOperation.Mode mode,
+      Optional<AppTransaction> token,
+      Backpressure backpressure) {
     Node r = running();
     FrameEntry entry = r.catalog().frame(hive, box, frame);
-    return r.swarm()
-        .track(
-            "the write to " + entry.qualifiedName(),
-            () ->
-                r.writer()
-                    .write(
-                        new CellWriter.Request(
-                            r.tables().log(entry),
-                            entry.qualifiedName(),
-                            data,
-                            mode,
-                            token,
-                            r.resources().targetCellBytes(),
-                            chamber())));
+    return NodeTasks.write(
+        r,
+        "the write to " + entry.qualifiedName(),
+        TaskBudgets.UNKNOWN_SIZE,
+        backpressure,
+        budget -> NodeWrites.cells(r, entry, data, mode, token, budget));
   }
 
   /**
@@ -321,7 +333,8 @@ public final class Apiary implements AutoCloseable {
 
   /**
    * Loads a CSV, Parquet or JSON file (format from its extension) into a frame, creating the frame
-   * from the file's columns if {@code createWithPartitionBy} is present and it does not exist.
+   * from the file's columns if {@code createWithPartitionBy} is present and it does not exist. The
+   * load's bees are sized by the file and shared by the chamber reading it and the one writing.
    *
    * @param progress receives the number of rows read so far, as the load goes
    */
@@ -332,19 +345,8 @@ public final class Apiary implements AutoCloseable {
       String frame,
       Optional<List<String>> createWithPartitionBy,
       LongConsumer progress) {
-    Node r = running();
-    try (FileSources.Source source = FileSources.open(file, r.allocator(), chamber(), progress)) {
-      if (createWithPartitionBy.isPresent() && r.catalog().findFrame(hive, box, frame).isEmpty()) {
-        if (!r.catalog().listHives().contains(hive.toLowerCase(java.util.Locale.ROOT))) {
-          r.catalog().createHive(hive);
-        }
-        if (!r.catalog().listBoxes(hive).contains(box.toLowerCase(java.util.Locale.ROOT))) {
-          r.catalog().createBox(hive, box);
-        }
-        createFrame(hive, box, frame, source.schema(), createWithPartitionBy.get());
-      }
-      return write(hive, box, frame, source.reader());
-    }
+    return NodeWrites.load(
+        running(), file, new FrameName(hive, box, frame), createWithPartitionBy, progress);
   }
 
   // ---- reads and SQL ----
@@ -358,42 +360,12 @@ public final class Apiary implements AutoCloseable {
       String hive, String box, String frame, Map<String, String> partitionFilter) {
     Node r = running();
     FrameEntry entry = r.catalog().frame(hive, box, frame);
-    List<String> conditions = new ArrayList<>();
-    for (Map.Entry<String, String> e :
-        (partitionFilter == null ? Map.<String, String>of() : partitionFilter).entrySet()) {
-      Optional<String> column =
-          entry.definition().partitionBy().stream()
-              .filter(p -> p.equalsIgnoreCase(e.getKey()))
-              .findFirst();
-      if (column.isEmpty()) {
-        throw new InvalidInputException(
-            "'"
-                + e.getKey()
-                + "' is not a partition column of "
-                + entry.qualifiedName()
-                + (entry.definition().partitionBy().isEmpty()
-                    ? ", which is not partitioned"
-                    : " (partitioned by "
-                        + String.join(", ", entry.definition().partitionBy())
-                        + ")"));
-      }
-      conditions.add(
-          e.getValue() == null
-              ? identifier(column.get()) + " IS NULL"
-              : identifier(column.get()) + " = " + literal(e.getValue()));
-    }
-    String sql =
-        "SELECT * FROM "
-            + identifier(entry.hive())
-            + "."
-            + identifier(entry.box())
-            + "."
-            + identifier(entry.name())
-            + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
-    return r.swarm()
-        .track(
-            "the read of " + entry.qualifiedName(),
-            () -> r.engine().execute(sql, new SqlSession()));
+    String sql = FrameReads.sql(entry, partitionFilter);
+    return NodeTasks.query(
+        r,
+        "the read of " + entry.qualifiedName(),
+        Optional.empty(),
+        budgets -> r.engine().execute(sql, new SqlSession(), QueryEngine.Options.DEFAULT, budgets));
   }
 
   /** Runs SQL in this instance's session (its USE context is its own). */
@@ -401,10 +373,48 @@ public final class Apiary implements AutoCloseable {
     return sql(sql, session);
   }
 
+  /**
+   * Runs SQL in this instance's session, interrupted if it runs longer than {@code timeout} (see
+   * {@link #sql(String, SqlSession, Optional)}).
+   */
+  public QueryResult sql(String sql, Duration timeout) {
+    return sql(sql, session, Optional.of(timeout));
+  }
+
   /** Runs SQL in the given session. */
   public QueryResult sql(String sql, SqlSession sqlSession) {
+    return sql(sql, sqlSession, Optional.empty());
+  }
+
+  /**
+   * Runs SQL in the given session; with a timeout, a statement still running after it (counted from
+   * when it got its bees) is interrupted and fails with {@link TaskTimeoutException}, its bees
+   * freed. The statement waits in line for bees (up to 5 minutes) and is refused with {@link
+   * BackpressureException} when the colony is critical.
+   *
+   * @throws dev.apiary.engine.MemoryExceededException if it needs more than its bees' memory even
+   *     after spilling
+   */
+  public QueryResult sql(String sql, SqlSession sqlSession, Optional<Duration> timeout) {
     Node r = running();
-    return r.swarm().track("the statement", () -> r.engine().execute(sql, sqlSession));
+    return NodeTasks.query(
+        r,
+        "the statement",
+        timeout,
+        budgets -> r.engine().execute(sql, sqlSession, QueryEngine.Options.DEFAULT, budgets));
+  }
+
+  // ---- bees and colony ----
+
+  /** Every bee of this node: id, idle or busy, memory used, budget, task. */
+  public List<BeeStatus> beeStatus() {
+    return running().bees().status();
+  }
+
+  /** The colony temperature now, its band, the setpoint, abandoned tasks and the inputs. */
+  public ColonyStatus colonyStatus() {
+    Node r = running();
+    return ColonyStatus.of(r.colony().reading(), r.abandonment().abandonedTasks());
   }
 
   /** A new SQL session (own USE context), e.g. one per shell or connection. */

@@ -7,6 +7,8 @@ import dev.apiary.engine.CellSource;
 import dev.apiary.engine.CellWriter;
 import dev.apiary.engine.ChamberSettings;
 import dev.apiary.engine.FileSources;
+import dev.apiary.engine.TaskBudget;
+import dev.apiary.engine.TaskBudgets;
 import dev.apiary.table.CommitConflictException;
 import dev.apiary.table.CompactionPlan;
 import dev.apiary.table.DataFile;
@@ -33,6 +35,7 @@ final class Compactor {
   private final CellWriter writer;
   private final BufferAllocator allocator;
   private final Supplier<ChamberSettings> chamber;
+  private final TaskBudgets budgets;
   private final long targetCellBytes;
 
   Compactor(
@@ -41,12 +44,14 @@ final class Compactor {
       CellWriter writer,
       BufferAllocator allocator,
       Supplier<ChamberSettings> chamber,
+      TaskBudgets budgets,
       long targetCellBytes) {
     this.tables = tables;
     this.cells = cells;
     this.writer = writer;
     this.allocator = allocator;
     this.chamber = chamber;
+    this.budgets = budgets;
     this.targetCellBytes = targetCellBytes;
   }
 
@@ -73,16 +78,23 @@ final class Compactor {
     int written = 0;
     for (CompactionPlan.Group group : plan.groups()) {
       List<CellRequest> requests = new ArrayList<>();
+      long bytes = 0;
       for (DataFile cell : group.cells()) {
         requests.add(new CellRequest(log.root() + cell.path(), cell.size()));
+        bytes += cell.size();
       }
-      try (CellLease lease = cells.lease(requests)) {
+      // The group's bees are taken after its cells are local, and sized by their bytes; the
+      // chamber reading the cells and the one writing the new cell share them.
+      try (CellLease lease = cells.lease(requests);
+          TaskBudget budget =
+              budgets.reserve("the compaction of " + entry.qualifiedName(), bytes)) {
         List<Path> files = new ArrayList<>();
         for (CellRequest request : requests) {
           files.add(lease.file(request.key()));
         }
         ChamberSettings settings = chamber.get();
-        try (FileSources.Source source = FileSources.openCells(files, allocator, settings)) {
+        try (FileSources.Source source =
+            FileSources.openCells(files, allocator, settings, budget)) {
           written +=
               writer
                   .write(
@@ -94,7 +106,8 @@ final class Compactor {
                           Optional.empty(),
                           targetCellBytes,
                           settings,
-                          group.paths()))
+                          group.paths(),
+                          source.writerBudget()))
                   .cellsWritten();
           committed++;
         }

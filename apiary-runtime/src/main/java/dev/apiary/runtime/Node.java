@@ -5,8 +5,17 @@ import dev.apiary.engine.CellWriter;
 import dev.apiary.engine.ChamberPool;
 import dev.apiary.engine.ChamberSettings;
 import dev.apiary.engine.QueryEngine;
+import dev.apiary.engine.TaskBudgets;
+import dev.apiary.runtime.bees.BeeBudgets;
+import dev.apiary.runtime.bees.BeePool;
+import dev.apiary.runtime.bees.Leafcutter;
+import dev.apiary.runtime.bees.PoolLoad;
 import dev.apiary.runtime.cache.CellCache;
+import dev.apiary.runtime.colony.Abandonment;
+import dev.apiary.runtime.colony.Colony;
+import dev.apiary.runtime.colony.ColonyReading;
 import dev.apiary.runtime.swarm.CacheSummarySource;
+import dev.apiary.runtime.swarm.Heartbeat;
 import dev.apiary.runtime.swarm.NodeIdentity;
 import dev.apiary.runtime.swarm.SwarmMember;
 import dev.apiary.storage.CreateOnlyProbe;
@@ -21,9 +30,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -31,10 +42,16 @@ import org.apache.arrow.memory.RootAllocator;
 /**
  * Everything of a started {@link Apiary} that exists only between start and shutdown, and the order
  * in which it is built and taken down: storage (checked for create-only writes), the cell cache,
- * catalog, frame logs, cell writer, engines, and the swarm membership, which goes first at shutdown
- * so running work drains before anything under it closes.
+ * catalog, frame logs, cell writer, engines, the bee pool and colony, and the swarm membership,
+ * which goes first at shutdown so running work drains before anything under it closes.
  */
 final class Node implements AutoCloseable {
+  /** How long a task waits in line for bees before it fails. */
+  static final Duration QUEUE_WAIT = Duration.ofMinutes(5);
+
+  /** How long a write waits for a hot colony to cool ({@code backpressure="block"}). */
+  static final Duration WRITE_WAIT = Duration.ofSeconds(30);
+
   private final ApiaryConfig config;
   private final NodeResources resources;
   private final StorageUri uri;
@@ -47,7 +64,11 @@ final class Node implements AutoCloseable {
   private final CellWriter writer;
   private final ChamberPool chambers;
   private final QueryEngine engine;
+  private final BeePool bees;
+  private final Leafcutter sizing;
+  private final Colony colony;
   private final SwarmMember swarm;
+  private final Abandonment abandonment;
   private final Compactor compactor;
 
   /**
@@ -86,18 +107,46 @@ final class Node implements AutoCloseable {
     this.writer =
         new CellWriter(store, allocator, config.nodeDirectory().resolve("staging"), cache);
     this.chambers = track(opened, new ChamberPool(this::chamberSettings, 2));
+    this.bees = track(opened, new BeePool(resources.cores(), resources.memoryPerBee()));
+    this.sizing = Leafcutter.forNode(resources.targetCellBytes(), resources.cores());
     this.engine =
-        new QueryEngine(catalog, tables, cache, allocator, this::chamberSettings, chambers);
+        new QueryEngine(catalog, tables, cache, allocator, budgets(Optional.empty()), chambers);
     this.compactor =
         new Compactor(
-            tables, cache, writer, allocator, this::chamberSettings, resources.targetCellBytes());
+            tables,
+            cache,
+            writer,
+            allocator,
+            this::chamberSettings,
+            budgets(Optional.empty()),
+            resources.targetCellBytes());
+    this.colony = Colony.system(bees::load, WRITE_WAIT);
     this.swarm =
         SwarmMember.join(
             store,
             NodeIdentity.claim(config.nodeDirectory()),
             resources,
+            () -> heartbeatLoad(colony.reading()),
             config.swarm(),
             CacheSummarySource.of(cache::statistics));
+    this.abandonment = new Abandonment(swarm.nodeId());
+  }
+
+  /** The heartbeat's load: the colony reading and the pool load it came from. */
+  static Heartbeat.Load heartbeatLoad(ColonyReading reading) {
+    PoolLoad in = reading.inputs();
+    return new Heartbeat.Load(
+        in.bees(),
+        in.busy(),
+        in.bees() - in.busy(),
+        Math.round(in.memoryPressure() * 1e6) / 1e6,
+        in.queued(),
+        reading.temperature());
+  }
+
+  /** Budgets from the bee pool, sized by leafcutter, with an optional timeout per task. */
+  TaskBudgets budgets(Optional<Duration> timeout) {
+    return new BeeBudgets(bees, sizing, QUEUE_WAIT, timeout);
   }
 
   /**
@@ -137,11 +186,14 @@ final class Node implements AutoCloseable {
     }
   }
 
-  /** The budget of a new chamber: all cores and the node's engine memory, a fresh spill dir. */
+  /**
+   * The settings of a new chamber: a fresh scratch (spill) directory, and one bee's threads and
+   * memory until a task's budget configures it (a spare only parses statements before that).
+   */
   ChamberSettings chamberSettings() {
     return new ChamberSettings(
-        resources.cores(),
-        resources.memoryBytes() - resources.reserveBytes(),
+        1,
+        resources.memoryPerBee(),
         config.nodeDirectory().resolve("spill").resolve(UUID.randomUUID().toString()),
         List.of());
   }
@@ -190,6 +242,18 @@ final class Node implements AutoCloseable {
     return swarm;
   }
 
+  BeePool bees() {
+    return bees;
+  }
+
+  Colony colony() {
+    return colony;
+  }
+
+  Abandonment abandonment() {
+    return abandonment;
+  }
+
   Compactor compactor() {
     return compactor;
   }
@@ -207,6 +271,7 @@ final class Node implements AutoCloseable {
     try {
       swarm.leave();
     } finally {
+      bees.close();
       chambers.close();
       logs.close();
       cache.close();

@@ -123,7 +123,7 @@ class ApiarySwarmTest {
   }
 
   @Test
-  void shutdownWaitsForARunningWriteWhichCountsAsABusyBee() throws Exception {
+  void shutdownWaitsForARunningWriteWhoseBeesAreBusy() throws Exception {
     Apiary node = node("a").start();
     String id = node.status().nodeId();
     node.createHive("h");
@@ -147,8 +147,13 @@ class ApiarySwarmTest {
             });
     Future<WriteSummary> write = executor.submit(() -> node.write("h", "b", "f", blocked));
     writing.await();
-    await("a heartbeat with one busy bee", () -> node.swarmStatus().nodes().get(0).idleBees() == 1);
-    assertThat(node.swarmStatus().nodes().get(0).heartbeat().load().beesBusy()).isEqualTo(1);
+    // Two busy bees: the write's, and the one of the statement whose open result it reads.
+    await(
+        "a heartbeat with two busy bees", () -> node.swarmStatus().nodes().get(0).idleBees() == 0);
+    assertThat(node.swarmStatus().nodes().get(0).heartbeat().load().beesBusy()).isEqualTo(2);
+    assertThat(node.beeStatus())
+        .extracting(b -> b.task())
+        .containsExactlyInAnyOrder("statement 'SELECT 7::BIGINT AS id'", "the write to h.b.f");
 
     Future<?> shutdown = executor.submit(node::shutdown);
     await("the node to stop taking calls", () -> node.status().state().equals("stopped"));

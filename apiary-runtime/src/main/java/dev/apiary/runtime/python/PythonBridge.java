@@ -6,11 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apiary.engine.ForwardingArrowReader;
 import dev.apiary.engine.QueryResult;
 import dev.apiary.engine.WriteSummary;
+import dev.apiary.error.InvalidInputException;
 import dev.apiary.runtime.Apiary;
+import dev.apiary.runtime.bees.BeeStatus;
+import dev.apiary.runtime.bees.PoolLoad;
+import dev.apiary.runtime.colony.Backpressure;
+import dev.apiary.runtime.colony.ColonyStatus;
 import dev.apiary.runtime.swarm.SwarmNode;
 import dev.apiary.runtime.swarm.SwarmStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -32,8 +38,23 @@ public final class PythonBridge {
    */
   public static WriteSummary append(
       Apiary apiary, String hive, String box, String frame, long streamAddress) {
+    return append(apiary, hive, box, frame, streamAddress, "block");
+  }
+
+  /**
+   * Like {@link #append(Apiary, String, String, String, long)} under a backpressure policy ({@code
+   * block}, {@code error} or {@code ignore}). The stream is released also when the colony refuses
+   * the write.
+   */
+  public static WriteSummary append(
+      Apiary apiary,
+      String hive,
+      String box,
+      String frame,
+      long streamAddress,
+      String backpressure) {
     try (ArrowReader data = importStream(apiary.allocator(), streamAddress)) {
-      return apiary.write(hive, box, frame, data);
+      return apiary.write(hive, box, frame, data, Backpressure.parse(backpressure));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not release the input stream", e);
     }
@@ -42,11 +63,74 @@ public final class PythonBridge {
   /** Like {@link #append} but replaces the frame's contents. */
   public static WriteSummary overwrite(
       Apiary apiary, String hive, String box, String frame, long streamAddress) {
+    return overwrite(apiary, hive, box, frame, streamAddress, "block");
+  }
+
+  /** Like {@link #append(Apiary, String, String, String, long, String)}, replacing the contents. */
+  public static WriteSummary overwrite(
+      Apiary apiary,
+      String hive,
+      String box,
+      String frame,
+      long streamAddress,
+      String backpressure) {
     try (ArrowReader data = importStream(apiary.allocator(), streamAddress)) {
-      return apiary.overwrite(hive, box, frame, data);
+      return apiary.overwrite(hive, box, frame, data, Backpressure.parse(backpressure));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not release the input stream", e);
     }
+  }
+
+  /**
+   * Runs SQL in the node's own session, interrupted after {@code timeoutSeconds} of running.
+   *
+   * @throws dev.apiary.error.InvalidInputException if the timeout is not positive
+   */
+  public static QueryResult sql(Apiary apiary, String sql, double timeoutSeconds) {
+    if (!(timeoutSeconds > 0) || Double.isInfinite(timeoutSeconds)) {
+      throw new InvalidInputException(
+          "timeout must be a positive number of seconds, got " + timeoutSeconds);
+    }
+    return apiary.sql(sql, Duration.ofNanos((long) (timeoutSeconds * 1e9)));
+  }
+
+  /**
+   * {@code bee_status()} as JSON: {@code [{bee_id, state, memory_used, memory_budget, task}]}, one
+   * entry per bee in order; {@code task} is empty when the bee is idle.
+   */
+  public static String beeStatusJson(Apiary apiary) {
+    ArrayNode bees = JSON.createArrayNode();
+    for (BeeStatus bee : apiary.beeStatus()) {
+      bees.addObject()
+          .put("bee_id", bee.beeId())
+          .put("state", bee.state().label())
+          .put("memory_used", bee.memoryUsedBytes())
+          .put("memory_budget", bee.memoryBudgetBytes())
+          .put("task", bee.task());
+    }
+    return bees.toString();
+  }
+
+  /**
+   * {@code colony_status()} as JSON: {@code {temperature, regulation, setpoint, abandoned_tasks}}
+   * and the inputs {@code bees, busy_bees, queue_depth, memory_used, memory_budget,
+   * memory_pressure}.
+   */
+  public static String colonyStatusJson(Apiary apiary) {
+    ColonyStatus colony = apiary.colonyStatus();
+    PoolLoad in = colony.inputs();
+    ObjectNode root = JSON.createObjectNode();
+    root.put("temperature", colony.temperature())
+        .put("regulation", colony.regulation().label())
+        .put("setpoint", colony.setpoint())
+        .put("abandoned_tasks", colony.abandonedTasks())
+        .put("bees", in.bees())
+        .put("busy_bees", in.busy())
+        .put("queue_depth", in.queued())
+        .put("memory_used", in.memoryUsedBytes())
+        .put("memory_budget", in.memoryBudgetBytes())
+        .put("memory_pressure", in.memoryPressure());
+    return root.toString();
   }
 
   /**

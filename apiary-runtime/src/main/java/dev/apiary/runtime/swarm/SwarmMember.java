@@ -15,11 +15,9 @@ import java.util.function.Supplier;
  * heartbeat interval on one thread named {@code apiary-heartbeat}, counts the work running in the
  * node ({@link #enter}), and leaves gracefully ({@link #leave}).
  *
- * <p>The load in the heartbeat is real but provisional until the bee pool lands: {@code bees_total}
- * is the node's cores, {@code bees_busy} the statements and writes running now (at most the cores),
- * {@code memory_pressure} the process's resident memory over the node's memory, {@code queue_depth}
- * 0 (statements do not queue yet; each runs at once), and the colony temperature is computed from
- * these by the SPEC §7.5 formula.
+ * <p>The load in the heartbeat is the node's: bees of its bee pool (busy, idle), the memory its
+ * chambers hold over the bees' memory, the tasks waiting for bees, and the colony temperature
+ * computed from these (SPEC §7.5), as the caller's load source reads them at each heartbeat.
  */
 public final class SwarmMember implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SwarmMember.class.getName());
@@ -57,16 +55,25 @@ public final class SwarmMember implements AutoCloseable {
       ObjectStore store,
       NodeIdentity identity,
       NodeResources resources,
+      Supplier<Heartbeat.Load> load,
       SwarmSettings settings,
       CacheSummarySource cache) {
     return join(
-        store, identity, resources, settings, cache, InstantSource.system(), System::nanoTime);
+        store,
+        identity,
+        resources,
+        load,
+        settings,
+        cache,
+        InstantSource.system(),
+        System::nanoTime);
   }
 
   /**
    * Publishes the first heartbeat and reads the world view before returning, then keeps both going
    * on the heartbeat thread. On failure nothing keeps running and the identity is released.
    *
+   * @param load the node's load now, read at every heartbeat on the heartbeat thread
    * @param clock the wall clock for the heartbeat's {@code timestamp}
    * @param nanoTime the monotonic clock the world view judges by
    * @throws dev.apiary.storage.ObjectStoreException if the first heartbeat or listing fails
@@ -75,20 +82,15 @@ public final class SwarmMember implements AutoCloseable {
       ObjectStore store,
       NodeIdentity identity,
       NodeResources resources,
+      Supplier<Heartbeat.Load> load,
       SwarmSettings settings,
       CacheSummarySource cache,
       InstantSource clock,
       LongSupplier nanoTime) {
     WorkGate gate = new WorkGate();
-    MemoryGauge memory = new MemoryGauge(resources.memoryBytes());
     HeartbeatPublisher publisher =
         new HeartbeatPublisher(
-            store,
-            identity.id(),
-            Heartbeat.Capacity.of(resources),
-            () -> Heartbeat.Load.of(resources.cores(), gate.running(), memory.pressure(), 0),
-            cache,
-            clock);
+            store, identity.id(), Heartbeat.Capacity.of(resources), load, cache, clock);
     WorldView view = new WorldView(store, identity.id(), settings, nanoTime);
     try {
       publisher.publish();

@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * Counts the statements and writes running in this node, and lets graceful shutdown stop new ones
- * and wait for the running ones. Until the bee pool lands, the count is what the heartbeat reports
- * as busy bees. Thread-safe.
+ * and wait for the running ones (the bee pool says how busy the node is; this only gates shutdown).
+ * Thread-safe.
  */
 public final class WorkGate {
   private int running;

@@ -39,6 +39,7 @@ public final class SwarmNodeMain {
             store,
             NodeIdentity.claim(Path.of(args[1])),
             new NodeResources(2, 1L << 30, 256L << 20),
+            () -> Heartbeat.Load.of(2, 0, 0, 0),
             FAST,
             CacheSummarySource.NONE,
             clock,
