@@ -3,6 +3,7 @@ package dev.apiary.runtime;
 import dev.apiary.runtime.swarm.SwarmSettings;
 import dev.apiary.table.Identifiers;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,9 @@ import java.util.Objects;
  *     the environment, see {@link SwarmSettings#fromEnvironment})
  * @param cacheBytes capacity of the cell cache, or null for {@code APIARY_CACHE_SIZE} or else the
  *     default, min(2 GiB, 25 % of the free disk space)
+ * @param compactionInterval how often background compaction looks at the frames this node wrote, or
+ *     null for {@code APIARY_COMPACTION_INTERVAL} (e.g. {@code 5m}, {@code off}) or else 1 minute;
+ *     zero turns it off
  */
 public record ApiaryConfig(
     String name,
@@ -26,12 +30,17 @@ public record ApiaryConfig(
     Integer cores,
     Long memoryBytes,
     SwarmSettings swarm,
-    Long cacheBytes) {
+    Long cacheBytes,
+    Duration compactionInterval) {
   public ApiaryConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(storageUri, "storageUri");
     Objects.requireNonNull(nodeDirectory, "nodeDirectory");
     Objects.requireNonNull(swarm, "swarm");
+    if (compactionInterval != null && compactionInterval.isNegative()) {
+      throw new dev.apiary.error.InvalidInputException(
+          "The compaction interval must not be negative, got " + compactionInterval);
+    }
     if (cacheBytes != null && cacheBytes < 0) {
       throw new dev.apiary.error.InvalidInputException(
           "The cell cache size must be 0 or more bytes, got " + cacheBytes);
@@ -41,7 +50,7 @@ public record ApiaryConfig(
   /** A node with the SPEC's swarm timing and the default cell cache. */
   public ApiaryConfig(
       String name, String storageUri, Path nodeDirectory, Integer cores, Long memoryBytes) {
-    this(name, storageUri, nodeDirectory, cores, memoryBytes, SwarmSettings.DEFAULTS, null);
+    this(name, storageUri, nodeDirectory, cores, memoryBytes, SwarmSettings.DEFAULTS, null, null);
   }
 
   /** The defaults for a named apiary: storage and node state under {@code ~/.apiary}. */
@@ -55,6 +64,7 @@ public record ApiaryConfig(
         null,
         null,
         SwarmSettings.fromEnvironment(System::getenv),
+        null,
         null);
   }
 
@@ -65,28 +75,57 @@ public record ApiaryConfig(
     String key =
         Integer.toHexString(dev.apiary.storage.StorageUri.parse(uri).toString().hashCode());
     return new ApiaryConfig(
-        name, uri, nodes.resolve(name + "-" + key), cores, memoryBytes, swarm, cacheBytes);
+        name,
+        uri,
+        nodes.resolve(name + "-" + key),
+        cores,
+        memoryBytes,
+        swarm,
+        cacheBytes,
+        compactionInterval);
   }
 
   public ApiaryConfig withNodeDirectory(Path directory) {
-    return new ApiaryConfig(name, storageUri, directory, cores, memoryBytes, swarm, cacheBytes);
+    return new ApiaryConfig(
+        name, storageUri, directory, cores, memoryBytes, swarm, cacheBytes, compactionInterval);
   }
 
   public ApiaryConfig withResources(Integer newCores, Long newMemoryBytes) {
     return new ApiaryConfig(
-        name, storageUri, nodeDirectory, newCores, newMemoryBytes, swarm, cacheBytes);
+        name,
+        storageUri,
+        nodeDirectory,
+        newCores,
+        newMemoryBytes,
+        swarm,
+        cacheBytes,
+        compactionInterval);
   }
 
   /** The same node with other swarm timing. */
   public ApiaryConfig withSwarm(SwarmSettings settings) {
     return new ApiaryConfig(
-        name, storageUri, nodeDirectory, cores, memoryBytes, settings, cacheBytes);
+        name,
+        storageUri,
+        nodeDirectory,
+        cores,
+        memoryBytes,
+        settings,
+        cacheBytes,
+        compactionInterval);
   }
 
   /** The same node with a cell cache of this capacity (null: the environment or the default). */
   public ApiaryConfig withCacheBytes(Long newCacheBytes) {
     return new ApiaryConfig(
-        name, storageUri, nodeDirectory, cores, memoryBytes, swarm, newCacheBytes);
+        name,
+        storageUri,
+        nodeDirectory,
+        cores,
+        memoryBytes,
+        swarm,
+        newCacheBytes,
+        compactionInterval);
   }
 
   /**
@@ -99,6 +138,32 @@ public record ApiaryConfig(
     }
     String value = System.getenv("APIARY_CACHE_SIZE");
     return value == null || value.isBlank() ? -1 : NodeResources.parseBytes(value);
+  }
+
+  /**
+   * The same node with background compaction every {@code interval} ({@link Duration#ZERO}: off).
+   */
+  public ApiaryConfig withCompactionInterval(Duration interval) {
+    return new ApiaryConfig(
+        name, storageUri, nodeDirectory, cores, memoryBytes, swarm, cacheBytes, interval);
+  }
+
+  /**
+   * How often background compaction runs: {@link #compactionInterval()}, else {@code
+   * APIARY_COMPACTION_INTERVAL} ({@code off} or {@code 0} turn it off), else 1 minute. Zero: off.
+   */
+  public Duration compaction() {
+    if (compactionInterval != null) {
+      return compactionInterval;
+    }
+    String value = System.getenv("APIARY_COMPACTION_INTERVAL");
+    if (value == null || value.isBlank()) {
+      return Duration.ofMinutes(1);
+    }
+    if (value.strip().equalsIgnoreCase("off") || value.strip().equals("0")) {
+      return Duration.ZERO;
+    }
+    return SwarmSettings.parseDuration("APIARY_COMPACTION_INTERVAL", value);
   }
 
   /** The cell cache's directory. */

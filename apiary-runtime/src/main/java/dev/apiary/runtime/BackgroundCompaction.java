@@ -24,12 +24,14 @@ final class BackgroundCompaction implements AutoCloseable {
   private final Function<FrameEntry, CompactionResult> compactor;
   private final BooleanSupplier cold;
   private final Map<String, FrameEntry> written = new LinkedHashMap<>();
+  private final boolean enabled;
   private final ScheduledExecutorService thread;
 
   /**
    * @param compactor compacts one frame (if it has enough small cells to be worth it)
    * @param cold whether background work may run now
-   * @param interval how often to look (nothing is read from storage unless frames were written)
+   * @param interval how often to look (nothing is read from storage unless frames were written);
+   *     zero turns background compaction off
    */
   BackgroundCompaction(
       Function<FrameEntry, CompactionResult> compactor, BooleanSupplier cold, Duration interval) {
@@ -42,13 +44,18 @@ final class BackgroundCompaction implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    long nanos = interval.toNanos();
-    thread.scheduleWithFixedDelay(this::runQuietly, nanos, nanos, TimeUnit.NANOSECONDS);
+    this.enabled = !interval.isZero();
+    if (enabled) {
+      long nanos = interval.toNanos();
+      thread.scheduleWithFixedDelay(this::runQuietly, nanos, nanos, TimeUnit.NANOSECONDS);
+    }
   }
 
   /** Notes that this node committed to a frame. */
   synchronized void written(FrameEntry entry) {
-    written.put(entry.tableId(), entry);
+    if (enabled) {
+      written.put(entry.tableId(), entry);
+    }
   }
 
   /**

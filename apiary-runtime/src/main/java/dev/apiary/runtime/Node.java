@@ -46,6 +46,9 @@ import org.apache.arrow.memory.RootAllocator;
  * which goes first at shutdown so running work drains before anything under it closes.
  */
 final class Node implements AutoCloseable {
+  /** A frame this node wrote is compacted in the background once this many cells are small. */
+  static final int BACKGROUND_MIN_CELLS = 16;
+
   /** How long a task waits in line for bees before it fails. */
   static final Duration QUEUE_WAIT = Duration.ofMinutes(5);
 
@@ -70,6 +73,7 @@ final class Node implements AutoCloseable {
   private final SwarmMember swarm;
   private final Abandonment abandonment;
   private final Compactor compactor;
+  private final BackgroundCompaction background;
 
   /**
    * Builds the node; everything opened goes on {@code opened}, to be closed if a later step fails.
@@ -121,6 +125,13 @@ final class Node implements AutoCloseable {
             budgets(Optional.empty()),
             resources.targetCellBytes());
     this.colony = Colony.system(bees::load, WRITE_WAIT);
+    this.background =
+        track(
+            opened,
+            new BackgroundCompaction(
+                entry -> compactor.compact(entry, BACKGROUND_MIN_CELLS),
+                colony::cold,
+                config.compaction()));
     this.swarm =
         SwarmMember.join(
             store,
@@ -258,6 +269,10 @@ final class Node implements AutoCloseable {
     return compactor;
   }
 
+  BackgroundCompaction background() {
+    return background;
+  }
+
   Path nodeDirectory() {
     return config.nodeDirectory();
   }
@@ -269,6 +284,8 @@ final class Node implements AutoCloseable {
   @Override
   public void close() {
     try {
+      // No new background work while running work drains; a compaction under way finishes.
+      background.close();
       swarm.leave();
     } finally {
       bees.close();

@@ -55,17 +55,20 @@ final class NodeWrites {
       WriteOperation.Mode mode,
       Optional<AppTransaction> token,
       TaskBudget budget) {
-    return node.writer()
-        .write(
-            new CellWriter.Request(
-                node.tables().log(entry),
-                entry.qualifiedName(),
-                data,
-                mode,
-                token,
-                node.resources().targetCellBytes(),
-                node.chamberSettings(),
-                budget));
+    WriteSummary summary =
+        node.writer()
+            .write(
+                new CellWriter.Request(
+                    node.tables().log(entry),
+                    entry.qualifiedName(),
+                    data,
+                    mode,
+                    token,
+                    node.resources().targetCellBytes(),
+                    node.chamberSettings(),
+                    budget));
+    node.background().written(entry);
+    return summary;
   }
 
   /**

@@ -138,4 +138,28 @@ class CompactionTest {
     assertThat(rows(ALL)).isEqualTo(before);
     assertThat(rows("EXPLAIN SELECT count(*) FROM t WHERE day = 1").toString()).contains("1 of 2");
   }
+
+  @Test
+  void anIdleNodeCompactsTheFramesItWroteInTheBackground() throws Exception {
+    apiary.shutdown();
+    apiary =
+        new Apiary(
+                ApiaryConfig.named("compaction")
+                    .withStorage(dir.resolve("store").toString())
+                    .withNodeDirectory(dir.resolve("node"))
+                    .withResources(2, 1L << 30)
+                    .withCompactionInterval(java.time.Duration.ofMillis(200)))
+            .start();
+    apiary.createFrame("default", "default", "t", schema(), List.of());
+    for (int i = 0; i < Node.BACKGROUND_MIN_CELLS; i++) {
+      append(i * 3, 3);
+    }
+    List<List<String>> expected = rows(ALL);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (cells() > 1 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(cells()).isEqualTo(1);
+    assertThat(rows(ALL)).isEqualTo(expected);
+  }
 }
