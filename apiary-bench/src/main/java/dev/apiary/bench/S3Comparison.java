@@ -3,7 +3,6 @@ package dev.apiary.bench;
 import dev.apiary.datagen.BenchmarkQuery;
 import dev.apiary.datagen.Ssb;
 import dev.apiary.datagen.TableGenerator;
-import dev.apiary.engine.QueryResult;
 import dev.apiary.runtime.Apiary;
 import dev.apiary.runtime.ApiaryConfig;
 import dev.apiary.storage.CountingObjectStore;
@@ -96,16 +95,16 @@ public final class S3Comparison {
           try (Apiary fresh = s3Node(coldStore)) {
             fresh.sql("USE bench.ssb").close();
             coldStore.reset();
-            cold = time(fresh, query.sql());
+            cold = SsbComparison.timeApiary(fresh, query.sql());
           }
           long coldRequests = coldStore.total();
           double[] l = new double[runs];
           double[] w = new double[runs];
           long warmRequests = 0;
           for (int r = -1; r < runs; r++) {
-            double tl = time(local, query.sql());
+            double tl = SsbComparison.timeApiary(local, query.sql());
             warmStore.reset();
-            double tw = time(warm, query.sql());
+            double tw = SsbComparison.timeApiary(warm, query.sql());
             if (r >= 0) {
               l[r] = tl;
               w[r] = tw;
@@ -154,14 +153,4 @@ public final class S3Comparison {
     }
   }
 
-  private static double time(Apiary apiary, String sql) throws Exception {
-    long t0 = System.nanoTime();
-    try (QueryResult result = apiary.sql(sql)) {
-      ArrowReader reader = result.reader();
-      while (reader.loadNextBatch()) {
-        reader.getVectorSchemaRoot().getRowCount();
-      }
-    }
-    return (System.nanoTime() - t0) / 1e6;
-  }
 }

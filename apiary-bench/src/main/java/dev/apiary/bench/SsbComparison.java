@@ -116,7 +116,7 @@ public final class SsbComparison {
     }
   }
 
-  private static double timeApiary(Apiary apiary, String sql) throws Exception {
+  static double timeApiary(Apiary apiary, String sql) throws Exception {
     long t0 = System.nanoTime();
     try (QueryResult result = apiary.sql(sql)) {
       ArrowReader reader = result.reader();
