@@ -152,5 +152,4 @@ public final class S3Comparison {
       }
     }
   }
-
 }

@@ -3,6 +3,7 @@ package dev.apiary.cli;
 import dev.apiary.cli.output.OutputFormat;
 import dev.apiary.runtime.Apiary;
 import dev.apiary.runtime.ApiaryConfig;
+import dev.apiary.runtime.NodeResources;
 import picocli.CommandLine.Option;
 
 /** Options every command takes: where the data is, how to print results, whether to debug. */
@@ -11,7 +12,7 @@ public final class CommonOptions {
       names = "--storage",
       paramLabel = "URI",
       description =
-          "Where the apiary's data lives: a path, local:///abs/path or memory://"
+          "Where the apiary's data lives: a path, local:///abs/path, s3://bucket/prefix or memory://"
               + " (default: ~/.apiary/data/default; quickstart: ~/.apiary/data/quickstart).")
   String storage;
 
@@ -21,6 +22,22 @@ public final class CommonOptions {
       defaultValue = "table",
       description = "Output format: table, csv or json (JSON Lines). Default: ${DEFAULT-VALUE}.")
   OutputFormat format = OutputFormat.TABLE;
+
+  @Option(
+      names = "--cores",
+      paramLabel = "N",
+      description =
+          "Cores (bees) this node may use. Default: APIARY_CORES, else detected (container limits"
+              + " respected).")
+  Integer cores;
+
+  @Option(
+      names = "--memory",
+      paramLabel = "SIZE",
+      description =
+          "Memory this node may use in total, e.g. 2GB or 512MB. Default: APIARY_MEMORY, else"
+              + " detected (container limits respected).")
+  String memory;
 
   @Option(names = "--debug", description = "Print stack traces of errors.")
   boolean debug;
@@ -34,7 +51,14 @@ public final class CommonOptions {
   /** The node configuration: the named apiary's defaults, on {@code --storage} if given. */
   ApiaryConfig config(String apiaryName) {
     ApiaryConfig config = ApiaryConfig.named(apiaryName);
-    return storage == null ? config : config.withStorage(storage);
+    if (storage != null) {
+      config = config.withStorage(storage);
+    }
+    if (cores != null || memory != null) {
+      config =
+          config.withResources(cores, memory == null ? null : NodeResources.parseBytes(memory));
+    }
+    return config;
   }
 
   /** Starts a node of the named apiary on the chosen storage; the caller closes it. */

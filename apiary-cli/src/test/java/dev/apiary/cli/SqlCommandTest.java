@@ -163,6 +163,20 @@ class SqlCommandTest {
   }
 
   @Test
+  void coresAndMemoryFlagsOverrideDetection() {
+    Cli.Result status =
+        cli.run(
+            "status", "--storage", storage, "--cores", "1", "--memory", "1GB", "--format", "json");
+    Cli.Result bad = cli.run("status", "--storage", storage, "--memory", "lots");
+
+    assertThat(status.exitCode()).as("%s", status).isEqualTo(0);
+    assertThat(status.out()).contains("\"cores\":1,", "\"memory_bytes\":1073741824,");
+    assertThat(status.out()).contains("\"bees\":1,");
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.err()).startsWith("error: ").contains("lots");
+  }
+
+  @Test
   void describeNeedsAThreePartNameAndAnExistingFrame() {
     Cli.Result shortName = cli.run("describe", "--storage", storage, "a.b");
     Cli.Result missing = cli.run("describe", "--storage", storage, "default.default.nothing");

@@ -15,7 +15,12 @@ final class ChamberBudget {
 
   /** Configures {@code chamber} with the budget's threads and {@code memoryLimitBytes}. */
   static void bind(DuckDbChamber chamber, TaskBudget budget, long memoryLimitBytes) {
-    chamber.configure(budget.threads(), memoryLimitBytes);
+    bind(chamber, budget, budget.threads(), memoryLimitBytes);
+  }
+
+  /** Binds a chamber that runs with part of the budget's threads (the other part runs beside). */
+  static void bind(DuckDbChamber chamber, TaskBudget budget, int threads, long memoryLimitBytes) {
+    chamber.configure(threads, memoryLimitBytes);
     budget.attach(chamber::memoryUsedBytes, chamber::cancel);
   }
 

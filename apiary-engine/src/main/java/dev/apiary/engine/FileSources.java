@@ -174,7 +174,9 @@ public final class FileSources {
     DuckDbChamber chamber = DuckDbChamber.openStreaming(settings);
     boolean opened = false;
     try {
-      ChamberBudget.bind(chamber, budget, half(budget));
+      // The reading and the writing chamber run side by side: they split the threads and the
+      // memory, so together they stay within the budget's bees.
+      ChamberBudget.bind(chamber, budget, readerThreads(budget), half(budget));
       Statement statement = chamber.connection().createStatement();
       ResultSet rows = statement.executeQuery(select);
       ArrowReader arrow =
@@ -222,6 +224,11 @@ public final class FileSources {
     }
   }
 
+  /** The reader's threads: the larger half (a one-bee load still needs a thread on each side). */
+  private static int readerThreads(TaskBudget budget) {
+    return Math.max(1, budget.threads() - budget.threads() / 2);
+  }
+
   private static long half(TaskBudget budget) {
     return Math.max(16L << 20, budget.memoryLimitBytes() / 2);
   }
@@ -236,7 +243,7 @@ public final class FileSources {
 
     @Override
     public int threads() {
-      return load.threads();
+      return Math.max(1, load.threads() / 2);
     }
 
     @Override

@@ -318,6 +318,15 @@ public final class QueryEngine {
               budget);
         }
         rows = statement2.executeQuery(sqlToRun);
+        if (budget.cancellation().isPresent()) {
+          // The deadline passed while the statement was starting; a cancel sent before DuckDB
+          // began may be lost, so the statement's own check decides.
+          rows.close();
+          statement2.close();
+          throw ChamberBudget.failure(
+              new EngineException(ErrorCategory.RESOURCE, "The statement was cancelled", null),
+              budget);
+        }
       } catch (SQLException e) {
         statement2.close();
         throw ChamberBudget.failure(e, budget, sql);
@@ -335,9 +344,12 @@ public final class QueryEngine {
           chamberText,
           () -> {
             try {
-              rows.close();
-              statement2.close();
-              pool.release(chamber);
+              try {
+                rows.close();
+                statement2.close();
+              } finally {
+                pool.release(chamber);
+              }
             } finally {
               try {
                 held.close();

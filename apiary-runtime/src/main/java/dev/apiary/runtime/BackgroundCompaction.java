@@ -25,6 +25,7 @@ final class BackgroundCompaction implements AutoCloseable {
   private final BooleanSupplier cold;
   private final Map<String, FrameEntry> written = new LinkedHashMap<>();
   private final boolean enabled;
+  private volatile boolean closing;
   private final ScheduledExecutorService thread;
 
   /**
@@ -75,19 +76,29 @@ final class BackgroundCompaction implements AutoCloseable {
       written.clear();
     }
     for (FrameEntry frame : frames) {
-      if (!cold.getAsBoolean()) {
-        // Busy again: the rest waits for a quieter round.
-        synchronized (this) {
-          written.putIfAbsent(frame.tableId(), frame);
-        }
+      if (closing || !cold.getAsBoolean()) {
+        // Busy again, or stopping: the rest waits for a later round.
+        requeue(frame);
         continue;
       }
-      CompactionResult result = compactor.apply(frame);
-      if (result.cellsReplaced() > 0) {
-        results.add(result);
+      try {
+        CompactionResult result = compactor.apply(frame);
+        if (result.cellsReplaced() > 0) {
+          results.add(result);
+        }
+      } catch (RuntimeException e) {
+        // A dropped frame or a storage hiccup: this frame waits for its next write; the others go
+        // on.
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "Background compaction of " + frame.qualifiedName() + " failed: " + e.getMessage());
       }
     }
     return results;
+  }
+
+  private synchronized void requeue(FrameEntry frame) {
+    written.putIfAbsent(frame.tableId(), frame);
   }
 
   private void runQuietly() {
@@ -99,11 +110,16 @@ final class BackgroundCompaction implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops: no new round starts, and a round under way ends after the frame it is compacting (not
+   * interrupted, so its commit settles normally). Waits for that.
+   */
   @Override
   public void close() {
-    thread.shutdownNow();
+    closing = true;
+    thread.shutdown();
     try {
-      thread.awaitTermination(30, TimeUnit.SECONDS);
+      thread.awaitTermination(5, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

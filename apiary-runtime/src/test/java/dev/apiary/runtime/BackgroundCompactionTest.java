@@ -71,4 +71,26 @@ class BackgroundCompactionTest {
       assertThat(compacted).containsExactly("b", "c");
     }
   }
+
+  @Test
+  void aFrameThatFailsDoesNotCostTheOthersTheirTurn() {
+    try (BackgroundCompaction background =
+        new BackgroundCompaction(
+            entry -> {
+              compacted.add(entry.name());
+              if (entry.name().equals("broken")) {
+                throw new IllegalStateException("storage said no");
+              }
+              return new CompactionResult(entry.qualifiedName(), 10, 1, 10, 1, 1, 0);
+            },
+            cold::get,
+            Duration.ofHours(1))) {
+      background.written(frame("broken"));
+      background.written(frame("fine"));
+      assertThat(background.runOnce())
+          .extracting(CompactionResult::frame)
+          .containsExactly("h.b.fine");
+      assertThat(compacted).containsExactly("broken", "fine");
+    }
+  }
 }

@@ -54,7 +54,15 @@ public final class CreateOnlyPut {
     RuntimeException last = null;
     for (int number = 1; number <= retrying.maxAttempts(); number++) {
       if (number > 1) {
-        retrying.backoff().pause(number - 1, "putIfAbsent '" + key + "'");
+        try {
+          retrying.backoff().pause(number - 1, "putIfAbsent '" + key + "'");
+        } catch (ObjectStoreException e) {
+          // Interrupted: after an ambiguous attempt the write may have landed, so say unknown.
+          if (ambiguous) {
+            throw unknown(key, number - 1, last, "interrupted before it could be checked");
+          }
+          throw e;
+        }
       }
       try {
         attempt.run();

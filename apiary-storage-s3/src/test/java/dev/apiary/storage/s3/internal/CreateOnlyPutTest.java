@@ -182,4 +182,32 @@ class CreateOnlyPutTest {
     assertThat(delays).allMatch(d -> d >= 0 && d <= 40);
     assertThat(delays.stream().distinct().count()).isGreaterThan(10);
   }
+
+  @Test
+  void anInterruptAfterAnAmbiguousAttemptIsAnUnknownOutcomeNotAFailure() {
+    Backoff interrupted =
+        new Backoff(
+            Duration.ofMillis(10),
+            Duration.ofMillis(80),
+            new Random(3),
+            d -> {
+              throw new InterruptedException("shutting down");
+            });
+    CreateOnlyPut put = new CreateOnlyPut(new Retrying(4, interrupted, "s3://b/p"));
+    try {
+      assertThatThrownBy(
+              () ->
+                  put.run(
+                      "k",
+                      MINE,
+                      () -> {
+                        throw network();
+                      },
+                      Optional::empty))
+          .isInstanceOf(OutcomeUnknownException.class)
+          .hasMessageContaining("interrupted before it could be checked");
+    } finally {
+      assertThat(Thread.interrupted()).as("interrupt flag kept").isTrue();
+    }
+  }
 }
