@@ -13,7 +13,6 @@ import dev.apiary.runtime.bees.PoolLoad;
 import dev.apiary.runtime.cache.CellCache;
 import dev.apiary.runtime.colony.Abandonment;
 import dev.apiary.runtime.colony.Colony;
-import dev.apiary.runtime.colony.ColonyReading;
 import dev.apiary.runtime.swarm.CacheSummarySource;
 import dev.apiary.runtime.swarm.Heartbeat;
 import dev.apiary.runtime.swarm.NodeIdentity;
@@ -137,22 +136,15 @@ final class Node implements AutoCloseable {
             store,
             NodeIdentity.claim(config.nodeDirectory()),
             resources,
-            () -> heartbeatLoad(colony.reading()),
+            () -> heartbeatLoad(bees.load()),
             config.swarm(),
             CacheSummarySource.of(cache::statistics));
     this.abandonment = new Abandonment(swarm.nodeId());
   }
 
-  /** The heartbeat's load: the colony reading and the pool load it came from. */
-  static Heartbeat.Load heartbeatLoad(ColonyReading reading) {
-    PoolLoad in = reading.inputs();
-    return new Heartbeat.Load(
-        in.bees(),
-        in.busy(),
-        in.bees() - in.busy(),
-        Math.round(in.memoryPressure() * 1e6) / 1e6,
-        in.queued(),
-        reading.temperature());
+  /** The heartbeat's load: the pool's load, with the colony temperature of the same formula. */
+  static Heartbeat.Load heartbeatLoad(PoolLoad in) {
+    return Heartbeat.Load.of(in.bees(), in.busy(), in.memoryPressure(), in.queued());
   }
 
   /** Budgets from the bee pool, sized by leafcutter, with an optional timeout per task. */

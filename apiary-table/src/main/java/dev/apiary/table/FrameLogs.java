@@ -8,7 +8,6 @@ import dev.apiary.table.internal.StatsJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The frame logs of one node on one store. It hands out one {@link FrameLog} per table location, so
@@ -67,33 +67,31 @@ public final class FrameLogs implements AutoCloseable {
     probeExecutor.allowCoreThreadTimeOut(true);
   }
 
-  /** Runs {@code tasks} concurrently on the probe threads (the first on the caller's). */
-  <T> List<T> probeAll(List<Callable<T>> tasks) {
+  /**
+   * Runs {@code probes} concurrently on the probe threads (the first on the caller's) and returns
+   * their results in order; the first failure is rethrown as is.
+   */
+  <T> List<T> probeAll(List<Supplier<T>> probes) {
     List<Future<T>> futures = new ArrayList<>();
-    for (int i = 1; i < tasks.size(); i++) {
-      futures.add(probeExecutor.submit(tasks.get(i)));
+    for (Supplier<T> probe : probes.subList(Math.min(1, probes.size()), probes.size())) {
+      futures.add(probeExecutor.submit(probe::get));
     }
-    List<T> results = new ArrayList<>(tasks.size());
+    List<T> results = new ArrayList<>(probes.size());
     try {
-      if (!tasks.isEmpty()) {
-        results.add(tasks.get(0).call());
+      if (!probes.isEmpty()) {
+        results.add(probes.get(0).get());
       }
       for (Future<T> future : futures) {
         results.add(future.get());
       }
       return results;
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while reading frame logs", e);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     } finally {
       for (Future<T> future : futures) {
         future.cancel(true);

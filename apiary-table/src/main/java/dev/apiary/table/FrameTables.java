@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Joins the catalog to the frame logs: the log of a catalog entry, created (commit 0) if the
@@ -67,7 +67,7 @@ public final class FrameTables {
    * @throws CommitConflictException as {@link #log(FrameEntry)}
    */
   public List<Snapshot> snapshots(List<FrameEntry> entries) {
-    List<Callable<Snapshot>> probes = new ArrayList<>(entries.size());
+    List<Supplier<Snapshot>> probes = new ArrayList<>(entries.size());
     for (FrameEntry entry : entries) {
       probes.add(() -> snapshot(entry));
     }

@@ -12,11 +12,17 @@ public record ColonyReading(double temperature, Regulation regulation, PoolLoad 
 
   /** The temperature of a load. */
   public static ColonyReading of(PoolLoad load) {
-    double busy = (double) load.busy() / load.bees();
-    double queue = Math.min((double) load.queued() / (2.0 * load.bees()), 1.0);
-    double t = 0.4 * busy + 0.4 * load.memoryPressure() + 0.2 * queue;
-    // Rounded so that equal inputs give equal, printable readings (no 0.30000000000000004).
-    t = Math.round(t * 1e6) / 1e6;
+    double t = temperature(load.bees(), load.busy(), load.memoryPressure(), load.queued());
     return new ColonyReading(t, Regulation.of(t), load);
+  }
+
+  /**
+   * The SPEC's formula, rounded to 6 decimals so that equal inputs give equal, printable readings
+   * (no 0.30000000000000004).
+   */
+  public static double temperature(int bees, int busy, double memoryPressure, int queued) {
+    double queue = Math.min((double) queued / (2.0 * bees), 1.0);
+    double t = 0.4 * busy / bees + 0.4 * memoryPressure + 0.2 * queue;
+    return Math.round(t * 1e6) / 1e6;
   }
 }

@@ -1,6 +1,7 @@
 package dev.apiary.runtime.swarm;
 
 import dev.apiary.runtime.NodeResources;
+import dev.apiary.runtime.colony.ColonyReading;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -93,11 +94,13 @@ public record Heartbeat(
     public static Load of(int bees, int busy, double memoryPressure, int queue) {
       int held = Math.min(bees, Math.max(0, busy));
       double pressure = Math.min(1.0, Math.max(0.0, memoryPressure));
-      double t =
-          0.4 * held / bees + 0.4 * pressure + 0.2 * Math.min((double) queue / (2.0 * bees), 1.0);
-      // Rounded so that equal inputs give equal, printable values.
-      t = Math.round(t * 1e6) / 1e6;
-      return new Load(bees, held, bees - held, Math.round(pressure * 1e6) / 1e6, queue, t);
+      return new Load(
+          bees,
+          held,
+          bees - held,
+          Math.round(pressure * 1e6) / 1e6,
+          queue,
+          ColonyReading.temperature(bees, held, pressure, queue));
     }
   }
 
