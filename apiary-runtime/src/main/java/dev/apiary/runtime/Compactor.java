@@ -71,7 +71,8 @@ final class Compactor {
     Snapshot before = log.snapshot();
     CompactionPlan plan = CompactionPlan.of(before, targetCellBytes);
     if (plan.cellsReplaced() < minCells) {
-      plan = new CompactionPlan(List.of());
+      return new CompactionResult(
+          entry.qualifiedName(), before.fileCount(), before.fileCount(), 0, 0, 0, 0);
     }
     int committed = 0;
     int lost = 0;

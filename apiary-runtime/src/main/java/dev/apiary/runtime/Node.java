@@ -27,7 +27,6 @@ import dev.apiary.table.LogOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -263,10 +262,6 @@ final class Node implements AutoCloseable {
 
   BackgroundCompaction background() {
     return background;
-  }
-
-  Path nodeDirectory() {
-    return config.nodeDirectory();
   }
 
   /**

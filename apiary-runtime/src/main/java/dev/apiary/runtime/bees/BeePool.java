@@ -66,14 +66,6 @@ public final class BeePool implements AutoCloseable {
     this.holders = new BeeLease[bees];
   }
 
-  public int size() {
-    return size;
-  }
-
-  public long memoryPerBeeBytes() {
-    return memoryPerBee;
-  }
-
   /**
    * Takes {@code bees} bees for {@code task} (at most the pool's size), waiting in line up to
    * {@code maxWait}. The caller closes the lease when the task ends, however it ends.

@@ -23,11 +23,6 @@ final class CacheLayout {
     this.storeDirectory = "store-" + hash(storeDescription, 8);
   }
 
-  /** The directory (relative to the cache root) of this store's entries. */
-  String storeDirectory() {
-    return storeDirectory;
-  }
-
   /** The entry name (relative to the cache root) of a cell key. */
   String name(String key) {
     String[] segments = key.split("/");

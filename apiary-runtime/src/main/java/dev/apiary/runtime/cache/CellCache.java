@@ -57,16 +57,6 @@ public final class CellCache implements CellSource, AutoCloseable {
   }
 
   /**
-   * Opens the cache on a directory with the default capacity: min(2 GiB, 25 % of the disk space
-   * free for it, counting what the cache already holds).
-   *
-   * @throws ApiaryException (RESOURCE) if the directory cannot be read
-   */
-  public static CellCache open(ObjectStore store, CacheDisk disk, Clock clock) {
-    return open(store, disk, -1, clock);
-  }
-
-  /**
    * Opens the cache with a capacity ({@code -1} for the default), evicting the least recently used
    * entries if the directory holds more.
    *
@@ -100,11 +90,6 @@ public final class CellCache implements CellSource, AutoCloseable {
     } catch (IOException e) {
       throw CacheErrors.unreadable(disk.root(), e);
     }
-  }
-
-  /** The cache directory. */
-  public Path directory() {
-    return disk.root();
   }
 
   /**
@@ -146,11 +131,20 @@ public final class CellCache implements CellSource, AutoCloseable {
     while (true) {
       CompletableFuture<Void> running;
       CompletableFuture<Void> mine = null;
+      boolean pinned;
+      synchronized (this) {
+        pinned = index.pin(name);
+        if (pinned && first) {
+          counters.hits++;
+        }
+      }
+      if (pinned) {
+        // Recency for the LRU order after a restart; outside the lock (a pinned entry stays).
+        touch(file);
+        return file;
+      }
       synchronized (this) {
         if (index.pin(name)) {
-          if (first) {
-            counters.hits++;
-          }
           touch(file);
           return file;
         }

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * Tasks that fail for a passing reason are abandoned and tried again, up to {@value #TRIALS}
  * trials; then the task fails with every attempt listed. Only failures of things outside Apiary
  * (storage, network: {@link ErrorCategory#EXTERNAL}) are retried — a wrong query or a missing frame
- * fails the same way every time. (Across a swarm a retry goes to another node; a single node
- * retries itself.)
+ * fails the same way every time. Retries run on this node (queries are not spread across nodes
+ * yet).
  */
 public final class Abandonment {
   /** Trials per task, the first included. */

@@ -3,7 +3,6 @@ package dev.apiary.runtime.swarm;
 import dev.apiary.runtime.NodeResources;
 import dev.apiary.storage.ObjectStore;
 import java.time.InstantSource;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * This node's membership of the swarm: it publishes a heartbeat and refreshes the world view every
  * heartbeat interval on one thread named {@code apiary-heartbeat}, counts the work running in the
- * node ({@link #enter}), and leaves gracefully ({@link #leave}).
+ * node ({@link #track}), and leaves gracefully ({@link #leave}).
  *
  * <p>The load in the heartbeat is the node's: bees of its bee pool (busy, idle), the memory its
  * chambers hold over the bees' memory, the tasks waiting for bees, and the colony temperature
@@ -119,7 +118,7 @@ public final class SwarmMember implements AutoCloseable {
     }
   }
 
-  /** Keeps the failure for {@link #lastFailure} and logs it unless it repeats the previous one. */
+  /** Logs a background failure unless it repeats the previous one. */
   private void failed(String what, RuntimeException e) {
     RuntimeException previous = lastFailure;
     lastFailure = e;
@@ -153,11 +152,6 @@ public final class SwarmMember implements AutoCloseable {
   /** The swarm as of the last refresh (at most one heartbeat interval old). */
   public SwarmStatus status() {
     return SwarmStatus.of(view.nodes());
-  }
-
-  /** The last failure of a background heartbeat or refresh, if any (for status and logs). */
-  public Optional<RuntimeException> lastFailure() {
-    return Optional.ofNullable(lastFailure);
   }
 
   /**

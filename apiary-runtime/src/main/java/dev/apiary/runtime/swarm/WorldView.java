@@ -43,6 +43,7 @@ public final class WorldView {
 
   private final ObjectStore store;
   private final String selfId;
+  private final String selfKey;
   private final SwarmSettings settings;
   private final LongSupplier nanoTime;
   private final Map<String, Seen> seen = new HashMap<>();
@@ -68,6 +69,7 @@ public final class WorldView {
       ObjectStore store, String selfId, SwarmSettings settings, LongSupplier nanoTime) {
     this.store = store;
     this.selfId = selfId;
+    this.selfKey = key(selfId);
     this.settings = settings;
     this.nanoTime = nanoTime;
   }
@@ -97,7 +99,7 @@ public final class WorldView {
     long now = nanoTime.getAsLong();
     Instant storeNow = null;
     for (ObjectInfo info : listed) {
-      if (info.key().equals(key(selfId))) {
+      if (info.key().equals(selfKey)) {
         storeNow = info.lastModified();
       }
     }
