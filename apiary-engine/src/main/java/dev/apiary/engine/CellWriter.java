@@ -176,7 +176,7 @@ public final class CellWriter {
         ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
       Files.createDirectories(staging);
       TaskBudget budget = request.budget();
-      ChamberBudget.bind(chamber, budget, budget.memoryLimitBytes());
+      ChamberBudget.bind(chamber, budget);
       Data.exportArrayStream(allocator, request.data(), stream);
       chamber.connection().registerArrowStream("apiary_input", stream);
       List<DataFile> cells = new ArrayList<>();

@@ -14,8 +14,8 @@ final class ChamberBudget {
   private ChamberBudget() {}
 
   /** Configures {@code chamber} with the budget's threads and {@code memoryLimitBytes}. */
-  static void bind(DuckDbChamber chamber, TaskBudget budget, long memoryLimitBytes) {
-    bind(chamber, budget, budget.threads(), memoryLimitBytes);
+  static void bind(DuckDbChamber chamber, TaskBudget budget) {
+    bind(chamber, budget, budget.threads(), budget.memoryLimitBytes());
   }
 
   /** Binds a chamber that runs with part of the budget's threads (the other part runs beside). */

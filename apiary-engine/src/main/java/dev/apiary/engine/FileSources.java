@@ -1,5 +1,6 @@
 package dev.apiary.engine;
 
+import dev.apiary.engine.internal.CellViews;
 import dev.apiary.engine.internal.DuckDbTypes;
 import dev.apiary.error.InvalidInputException;
 import dev.apiary.table.ColumnType;
@@ -129,31 +130,13 @@ public final class FileSources {
 
   /**
    * Opens cells (Parquet files this node holds locally) as one stream, their columns matched by
-   * name, for rewriting them (compaction). No user SQL runs in this chamber.
-   */
-  public static Source openCells(
-      List<Path> cells, BufferAllocator allocator, ChamberSettings settings) {
-    return openCells(
-        cells,
-        allocator,
-        settings,
-        TaskBudgets.fixed(() -> settings)
-            .reserve("the rewrite of " + cells.size() + " cells", TaskBudgets.UNKNOWN_SIZE));
-  }
-
-  /**
-   * Opens cells like {@link #openCells(List, BufferAllocator, ChamberSettings)} with the budget's
-   * threads and half its memory (the other half is for the writer, {@link Source#writerBudget}).
+   * name, for rewriting them (compaction), with part of the budget's threads and half its memory
+   * (the rest is for the writer, {@link Source#writerBudget}). No user SQL runs in this chamber.
    */
   public static Source openCells(
       List<Path> cells, BufferAllocator allocator, ChamberSettings settings, TaskBudget budget) {
-    StringBuilder list = new StringBuilder("[");
-    for (Path cell : cells) {
-      list.append(list.length() > 1 ? ", " : "")
-          .append(DuckDbChamber.literal(cell.toAbsolutePath().toString()));
-    }
     return openQuery(
-        "SELECT * FROM read_parquet(" + list + "], union_by_name = true)",
+        "SELECT * FROM " + CellViews.readParquet(cells),
         cells.size() + " cells",
         allocator,
         settings,

@@ -279,7 +279,7 @@ public final class QueryEngine {
         }
       }
       budget = taskBudgets.reserve(ChamberBudget.statement(sql), inputBytes);
-      ChamberBudget.bind(chamber, budget, budget.memoryLimitBytes());
+      ChamberBudget.bind(chamber, budget);
       String chamberText = describe(budget);
       long tb = System.nanoTime();
       timings.put("bees", (tb - t4) / 1000);
@@ -429,10 +429,14 @@ public final class QueryEngine {
     if (!enabled || references.stream().anyMatch(r -> r.filter().isEmpty())) {
       return new ArrayList<>(snapshot.files());
     }
+    List<CellPruner> pruners = new ArrayList<>(references.size());
+    for (FrameReference reference : references) {
+      pruners.add(new CellPruner(reference.columns()));
+    }
     List<DataFile> kept = new ArrayList<>();
     for (DataFile cell : snapshot.files()) {
-      for (FrameReference reference : references) {
-        if (new CellPruner(reference.columns()).mayMatch(reference.filter().get(), cell)) {
+      for (int i = 0; i < references.size(); i++) {
+        if (pruners.get(i).mayMatch(references.get(i).filter().get(), cell)) {
           kept.add(cell);
           break;
         }

@@ -94,11 +94,6 @@ public record ColumnType(TypeKind kind, int precision, int scale) {
     return kind == TypeKind.DECIMAL ? name() : kind.deltaName();
   }
 
-  /** Whether the Delta type alone does not identify this type (field metadata must say). */
-  boolean needsTypeMetadata() {
-    return kind.isUnsigned();
-  }
-
   @Override
   public String toString() {
     return name();

@@ -11,7 +11,8 @@ import java.util.Optional;
  * the last applied version of every idempotent writer. Immutable and safe to share.
  *
  * @param version the commit version this snapshot reflects
- * @param timestamp the commit time of that version (milliseconds; from the commit's file time)
+ * @param timestamp the commit time of that version (milliseconds; the commit's {@code
+ *     commitInfo.timestamp}, 0 if it has none)
  */
 public record Snapshot(
     long version,

@@ -43,7 +43,13 @@ public final class CellViews {
     }
     return "SELECT "
         + columns.stream().map(c -> identifier(c.name())).collect(Collectors.joining(", "))
-        + " FROM read_parquet("
+        + " FROM "
+        + readParquet(cells);
+  }
+
+  /** {@code read_parquet([cells], union_by_name = true)}: cells read as one table, by name. */
+  public static String readParquet(List<Path> cells) {
+    return "read_parquet("
         + cells.stream()
             .map(p -> literal(p.toAbsolutePath().toString()))
             .collect(Collectors.joining(", ", "[", "]"))
