@@ -13,7 +13,11 @@ import picocli.CommandLine.Parameters;
     description =
         "Compact a frame: rewrite its small cells into cells of the target size. Queries return"
             + " the same rows before and after; writes committed meanwhile are kept.",
-    footer = {"", "Example:", "  apiary compact demo.ssb.lineorder"})
+    footer = {
+      "",
+      "Example:",
+      "  apiary compact demo.ssb.lineorder --storage ~/.apiary/data/quickstart"
+    })
 final class CompactCommand extends ApiaryCommand {
   @Parameters(paramLabel = "HIVE.BOX.FRAME", description = "The frame to compact.")
   String frame;

@@ -11,7 +11,11 @@ import picocli.CommandLine.Parameters;
     name = "describe",
     description =
         "Describe a frame: schema, partition columns, cells, rows, bytes, version, codec.",
-    footer = {"", "Example:", "  apiary describe demo.ssb.lineorder"})
+    footer = {
+      "",
+      "Example:",
+      "  apiary describe demo.ssb.lineorder --storage ~/.apiary/data/quickstart"
+    })
 final class DescribeCommand extends ApiaryCommand {
   @Parameters(paramLabel = "HIVE.BOX.FRAME", description = "The frame to describe.")
   String frame;

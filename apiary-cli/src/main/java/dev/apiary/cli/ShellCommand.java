@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "shell",
     description =
-        "Interactive SQL with history (~/.apiary/history) and multi-line statements ending in ';'."
+        "Interactive SQL with history ($APIARY_HOME/history, default ~/.apiary/history) and multi-line statements ending in ';'."
             + " Reads statements from standard input when it is not a terminal.",
     footer = {
       "",
@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  apiary shell --storage ~/.apiary/data/quickstart",
-      "  echo 'USE demo.ssb; SELECT count(*) FROM lineorder;' | apiary shell --format csv"
+      "  echo 'USE demo.ssb; SELECT count(*) FROM lineorder;' | apiary shell --format csv --storage ~/.apiary/data/quickstart"
     })
 final class ShellCommand extends ApiaryCommand {
   static final String HELP =

@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  apiary sql \"SHOW HIVES\"",
-      "  apiary sql --format csv \"SELECT * FROM demo.ssb.date LIMIT 10\"",
-      "  APIARY_TIMING=1 apiary sql \"SELECT count(*) FROM demo.ssb.lineorder\""
+      "  apiary sql --storage ~/.apiary/data/quickstart --format csv \"SELECT * FROM demo.ssb.date LIMIT 10\"",
+      "  APIARY_TIMING=1 apiary sql --storage ~/.apiary/data/quickstart \"SELECT count(*) FROM demo.ssb.lineorder\""
     })
 final class SqlCommand extends ApiaryCommand {
   @Parameters(paramLabel = "SQL", description = "The statement (DuckDB SQL plus Apiary commands).")
