@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -189,8 +190,10 @@ public final class QueryEngine {
       String text = parsed.text();
       // The catalog is read once per statement; every frame is looked up in that one view.
       CatalogView names = catalog.view();
+      // Memoised: pruning resolves a frame's schema for every column reference of every cell.
+      Map<FrameName, Optional<FrameEntry>> found = new HashMap<>();
       Function<FrameName, Optional<FrameEntry>> find =
-          n -> names.findFrame(n.hive(), n.box(), n.frame());
+          name -> found.computeIfAbsent(name, n -> names.findFrame(n.hive(), n.box(), n.frame()));
       List<FrameReference> references =
           SqlAnalyzer.analyze(
               parsed.tree(), session, name -> find.apply(name).map(e -> e.definition().schema()));
