@@ -28,4 +28,13 @@ public interface CellSource {
    * whatever happens here. The default keeps nothing.
    */
   default void written(Map<String, Path> stagedFiles) {}
+
+  /**
+   * Directories under which every file this source hands out lies, so an engine can be allowed to
+   * read them once for many statements. A file outside them is still readable by a statement, which
+   * then gets an engine allowed into its directory. The default names none.
+   */
+  default List<Path> directories() {
+    return List.of();
+  }
 }

@@ -21,7 +21,16 @@ final class ChamberBudget {
   /** Binds a chamber that runs with part of the budget's threads (the other part runs beside). */
   static void bind(DuckDbChamber chamber, TaskBudget budget, int threads, long memoryLimitBytes) {
     chamber.configure(threads, memoryLimitBytes);
-    budget.attach(chamber::memoryUsedBytes, chamber::cancel);
+    attach(chamber, budget);
+  }
+
+  /**
+   * Puts a chamber already started with the budget's threads and memory under the budget: its
+   * memory counts for the budget's bees, and a timeout cancels its statement (only the statement of
+   * this use of the chamber).
+   */
+  static void attach(DuckDbChamber chamber, TaskBudget budget) {
+    budget.attach(chamber::memoryUsedBytes, chamber.canceller());
   }
 
   /** The error to report for an engine failure of the task. */

@@ -1,88 +1,145 @@
 package dev.apiary.engine;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
-import java.util.concurrent.ExecutionException;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Keeps fresh chambers ready so a statement does not wait for an engine to start (10-20 ms, most of
- * a small statement's time), and closes used chambers in the background. Chambers are never reused:
- * every statement gets an instance no other statement has touched.
+ * Sealed chambers for queries, kept between statements. Starting an engine, configuring and sealing
+ * it, and closing it again cost 20-30 ms of CPU, more than a small query takes; on a 2-core machine
+ * that work, done in the background, still slows the query beside it. So a chamber is sealed once,
+ * when it starts, with its thread count, memory limit and the directories its statements may read,
+ * and is then lent to one statement at a time: {@link #take} finds an idle chamber of the task's
+ * shape that may read the statement's cells (or starts one), {@link #giveBack} detaches everything
+ * the statement attached and keeps the chamber for the next statement, {@link #discard} closes it.
+ * A chamber whose statement failed is discarded, and one is retired after {@value #MAX_USES}
+ * statements.
  *
- * <p>Starting and closing run on two threads, {@code apiary-chamber-open} and {@code
- * apiary-chamber-close}, so that closing the last statement's chamber never delays the next spare.
- * {@link #take()} hands out the oldest spare, waiting for it if it is still starting (it has the
- * least left to do), and starts one itself only when none is ready or starting. Both threads are
- * stopped by {@link #close()}, which also closes the spares and every chamber released before.
+ * <p>Statements also need the engine's parser before their budget is known; {@link #parser()}
+ * serves them from one small sealed chamber. Closing runs on the {@code apiary-chamber-close}
+ * thread; {@link #close()} stops it and closes every idle chamber.
  */
 public final class ChamberPool implements AutoCloseable {
+  static final int MAX_USES = 1000;
+
   private final Supplier<ChamberSettings> settings;
-  private final int spares;
-  private final Deque<Future<DuckDbChamber>> ready = new ArrayDeque<>();
-  private final ExecutorService opener = named("apiary-chamber-open");
-  private final ExecutorService closer = named("apiary-chamber-close");
+  private final int maxIdle;
+  private final Deque<DuckDbChamber> idle = new ArrayDeque<>();
+  private final ExecutorService closer;
+  private final SqlParser parser;
   private boolean closed;
 
   /**
-   * @param settings the budget of each new chamber (a fresh spill directory each time)
-   * @param spares how many chambers to keep started or starting (0 starts them on demand)
+   * @param settings a new chamber's scratch directory and the directories every chamber may read
+   *     (its threads and memory limit come from the task)
+   * @param maxIdle how many chambers to keep between statements (the oldest beyond are closed)
    */
-  public ChamberPool(Supplier<ChamberSettings> settings, int spares) {
-    if (spares < 0) {
-      throw new IllegalArgumentException("spares must be >= 0: " + spares);
+  public ChamberPool(Supplier<ChamberSettings> settings, int maxIdle) {
+    if (maxIdle < 0) {
+      throw new IllegalArgumentException("maxIdle must be >= 0: " + maxIdle);
     }
     this.settings = settings;
-    this.spares = spares;
-    synchronized (this) {
-      refill();
-    }
+    this.maxIdle = maxIdle;
+    this.closer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(r, "apiary-chamber-close");
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.parser = new SqlParser(settings);
   }
 
-  private static ExecutorService named(String name) {
-    return Executors.newSingleThreadExecutor(
-        r -> {
-          Thread thread = new Thread(r, name);
-          thread.setDaemon(true);
-          return thread;
-        });
+  /** Turns SQL into the engine's syntax tree; shared by all statements. */
+  SqlParser parser() {
+    return parser;
   }
 
   /**
-   * A started, unused chamber; the caller closes it with {@link #release}.
+   * A sealed chamber with exactly this thread count and memory limit whose statements may read
+   * every file in {@code files}' directories; nobody else uses it until it is given back or
+   * discarded.
    *
    * @throws EngineException if no chamber can be started
    */
-  public DuckDbChamber take() {
-    Future<DuckDbChamber> next;
+  public DuckDbChamber take(int threads, long memoryLimitBytes, Collection<Path> files) {
     synchronized (this) {
-      next = ready.pollFirst();
-      refill();
-    }
-    if (next != null) {
-      try {
-        return next.get();
-      } catch (ExecutionException e) {
-        // Starting it in the background failed; starting one here reports why to the caller.
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        closeWhenStarted(next);
+      if (closed) {
         throw new EngineException(
-            dev.apiary.error.ErrorCategory.RESOURCE,
-            "Interrupted while waiting for a chamber to start",
-            e);
+            dev.apiary.error.ErrorCategory.RESOURCE, "The node is shutting down", null);
+      }
+      for (Iterator<DuckDbChamber> it = idle.iterator(); it.hasNext(); ) {
+        DuckDbChamber chamber = it.next();
+        if (chamber.threads() == threads
+            && chamber.memoryLimitBytes() == memoryLimitBytes
+            && files.stream().allMatch(chamber::canRead)) {
+          it.remove();
+          return chamber;
+        }
       }
     }
-    return DuckDbChamber.open(settings.get());
+    ChamberSettings base = settings.get();
+    DuckDbChamber chamber =
+        DuckDbChamber.open(
+            new ChamberSettings(
+                threads, memoryLimitBytes, base.scratchDirectory(), base.allowedDirectories()));
+    try {
+      List<Path> directories = new ArrayList<>();
+      for (Path file : files) {
+        Path directory = file.toAbsolutePath().normalize().getParent();
+        if (!directories.contains(directory)) {
+          directories.add(directory);
+        }
+      }
+      chamber.seal(directories);
+    } catch (RuntimeException e) {
+      chamber.close();
+      throw e;
+    }
+    return chamber;
   }
 
-  /** Closes a used chamber off the caller's path. */
-  public void release(DuckDbChamber chamber) {
+  /**
+   * Takes back a chamber whose statement finished: it is cleaned and kept for the next statement,
+   * or closed if it cannot be cleaned, has served {@value #MAX_USES} statements or too many are
+   * idle.
+   */
+  public void giveBack(DuckDbChamber chamber) {
+    if (!chamber.reset() || chamber.uses() >= MAX_USES) {
+      closeLater(chamber);
+      return;
+    }
+    DuckDbChamber evicted = null;
+    synchronized (this) {
+      if (closed) {
+        evicted = chamber;
+      } else {
+        idle.addFirst(chamber);
+        if (idle.size() > maxIdle) {
+          evicted = idle.removeLast();
+        }
+      }
+    }
+    if (evicted != null) {
+      closeLater(evicted);
+    }
+  }
+
+  /** Closes a chamber whose statement failed or was cancelled, off the caller's path. */
+  public void discard(DuckDbChamber chamber) {
+    closeLater(chamber);
+  }
+
+  private void closeLater(DuckDbChamber chamber) {
     try {
       closer.execute(chamber::close);
     } catch (RejectedExecutionException e) {
@@ -90,58 +147,26 @@ public final class ChamberPool implements AutoCloseable {
     }
   }
 
-  /** Starts chambers until {@code spares} are started or starting; caller holds the lock. */
-  private void refill() {
-    while (!closed && ready.size() < spares) {
-      try {
-        ready.addLast(opener.submit(() -> DuckDbChamber.open(settings.get())));
-      } catch (RejectedExecutionException e) {
-        return;
-      }
-    }
-  }
-
-  private void closeWhenStarted(Future<DuckDbChamber> future) {
-    try {
-      closer.execute(
-          () -> {
-            try {
-              future.get().close();
-            } catch (ExecutionException | InterruptedException e) {
-              // Never started, or shutting down: nothing to close.
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      // Closing: close() closes what is left in the queue.
-    }
+  /** Chambers kept between statements now. */
+  public synchronized int idleCount() {
+    return idle.size();
   }
 
   @Override
   public void close() {
-    Deque<Future<DuckDbChamber>> left;
+    List<DuckDbChamber> left;
     synchronized (this) {
       closed = true;
-      left = new ArrayDeque<>(ready);
-      ready.clear();
+      left = new ArrayList<>(idle);
+      idle.clear();
     }
-    opener.shutdown();
-    awaitTermination(opener);
-    for (Future<DuckDbChamber> future : left) {
-      if (future.isDone() && !future.isCancelled()) {
-        try {
-          future.get().close();
-        } catch (ExecutionException | InterruptedException e) {
-          // It never started: nothing to close.
-        }
-      }
+    for (DuckDbChamber chamber : left) {
+      chamber.close();
     }
+    parser.close();
     closer.shutdown();
-    awaitTermination(closer);
-  }
-
-  private static void awaitTermination(ExecutorService executor) {
     try {
-      executor.awaitTermination(30, TimeUnit.SECONDS);
+      closer.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

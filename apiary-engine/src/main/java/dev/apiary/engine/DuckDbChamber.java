@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -17,9 +20,11 @@ import org.duckdb.DuckDBDriver;
 
 /**
  * A sealed chamber: one in-memory DuckDB instance with its own thread count, hard memory limit and
- * spill directory. Work runs in it in two phases: set-up by Apiary (views, staging), then {@link
- * #seal}, after which user SQL cannot reach files outside the allowed directories, the network,
- * extensions or settings. Closing it frees the engine and deletes the spill directory.
+ * spill directory. Apiary configures it, then {@link #seal}s it, after which no SQL can change a
+ * setting or reach files outside the allowed directories, the network or extensions; Apiary may
+ * still attach in-memory catalogs and create views over allowed files (a query chamber is sealed
+ * first and then set up for each statement it runs, see {@link ChamberPool}). Closing it frees the
+ * engine and deletes the spill directory.
  */
 public final class DuckDbChamber implements AutoCloseable {
   private final ChamberSettings settings;
@@ -30,6 +35,8 @@ public final class DuckDbChamber implements AutoCloseable {
   private volatile Statement running;
   private int threads;
   private long memoryLimitBytes;
+  private List<Path> allowed = List.of();
+  private long use;
 
   private DuckDbChamber(ChamberSettings settings, DuckDBConnection connection) {
     this.settings = settings;
@@ -153,19 +160,107 @@ public final class DuckDbChamber implements AutoCloseable {
    * @param extraDirectories directories user SQL may read besides the settings' (the cells of this
    *     statement)
    */
-  public void seal(java.util.Collection<Path> extraDirectories) {
-    String allowed =
+  public void seal(Collection<Path> extraDirectories) {
+    List<Path> directories =
         Stream.of(
                 settings.allowedDirectories().stream(),
                 extraDirectories.stream(),
                 Stream.of(settings.scratchDirectory()))
             .flatMap(s -> s)
+            .map(p -> p.toAbsolutePath().normalize())
             .distinct()
-            .map(p -> literal(p.toAbsolutePath() + "/"))
-            .collect(Collectors.joining(", ", "[", "]"));
-    execute("SET allowed_directories = " + allowed);
+            .toList();
+    execute(
+        "SET allowed_directories = "
+            + directories.stream()
+                .map(p -> literal(p + "/"))
+                .collect(Collectors.joining(", ", "[", "]")));
     execute("SET enable_external_access = false");
     execute("SET lock_configuration = true");
+    this.allowed = directories;
+  }
+
+  /** Whether user SQL of this sealed chamber may read {@code file}. */
+  public boolean canRead(Path file) {
+    Path normalized = file.toAbsolutePath().normalize();
+    for (Path directory : allowed) {
+      if (normalized.startsWith(directory)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  int threads() {
+    return threads;
+  }
+
+  /** How many uses this chamber has finished ({@link #reset} calls). */
+  long uses() {
+    synchronized (gaugeLock) {
+      return use;
+    }
+  }
+
+  long memoryLimitBytes() {
+    return memoryLimitBytes;
+  }
+
+  /**
+   * An action that cancels the statement of the current use of this chamber, and does nothing once
+   * the chamber has moved on to another use ({@link #reset}): a late timeout of a finished task
+   * never reaches the next task's statement.
+   */
+  Runnable canceller() {
+    long current;
+    synchronized (gaugeLock) {
+      current = use;
+    }
+    return () -> {
+      synchronized (gaugeLock) {
+        if (use == current) {
+          cancel();
+        }
+      }
+    };
+  }
+
+  /**
+   * Makes a sealed chamber fresh for its next use: every database the last use attached is
+   * detached, so no view or name of one statement is seen by the next. Nothing else survives a
+   * statement: user SQL only reads.
+   *
+   * @return whether the chamber is clean; if not, it must be closed instead of reused
+   */
+  boolean reset() {
+    synchronized (gaugeLock) {
+      use++;
+    }
+    running = null;
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("USE memory");
+      List<String> attached = new ArrayList<>();
+      try (java.sql.ResultSet rows =
+          statement.executeQuery(
+              "SELECT database_name FROM duckdb_databases() WHERE NOT internal"
+                  + " AND database_name <> 'memory'")) {
+        while (rows.next()) {
+          attached.add(rows.getString(1));
+        }
+      }
+      for (String database : attached) {
+        statement.execute("DETACH " + identifier(database));
+      }
+      try (java.sql.ResultSet rows =
+          statement.executeQuery(
+              "SELECT (SELECT count(*) FROM duckdb_databases() WHERE NOT internal)"
+                  + " + (SELECT count(*) FROM duckdb_views() WHERE NOT internal)"
+                  + " + (SELECT count(*) FROM duckdb_tables())")) {
+        return rows.next() && rows.getLong(1) == 1;
+      }
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   /** Interrupts the statement that is running, if any; it fails with an interruption error. */

@@ -19,6 +19,11 @@ public final class LocalCellSource implements CellSource {
     this.store = store;
   }
 
+  @Override
+  public List<Path> directories() {
+    return store.localDirectory().stream().toList();
+  }
+
   /**
    * @throws ObjectNotFoundException if a cell has no local file: it is missing, or the store is
    *     remote

@@ -21,7 +21,6 @@ import dev.apiary.table.FrameTables;
 import dev.apiary.table.Snapshot;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -181,12 +180,12 @@ public final class QueryEngine {
       String sql, SqlSession session, Options options, boolean planOnly, TaskBudgets taskBudgets) {
     Map<String, Long> timings = new LinkedHashMap<>();
     long t0 = System.nanoTime();
-    DuckDbChamber chamber = pool.take();
+    DuckDbChamber chamber = null;
     boolean handedOver = false;
     CellLease lease = null;
     TaskBudget budget = null;
     try {
-      ParsedStatement parsed = parseWithTimeTravel(chamber, sql);
+      ParsedStatement parsed = parseWithTimeTravel(sql);
       String text = parsed.text();
       // The catalog is read once per statement; every frame is looked up in that one view.
       CatalogView names = catalog.view();
@@ -282,29 +281,26 @@ public final class QueryEngine {
         }
       }
       budget = taskBudgets.reserve(ChamberBudget.statement(sql), inputBytes);
-      ChamberBudget.bind(chamber, budget);
       String chamberText = describe(budget);
-      long tb = System.nanoTime();
-      timings.put("bees", (tb - t4) / 1000);
       if (planOnly) {
+        timings.put("bees", (System.nanoTime() - t4) / 1000);
         handedOver = true;
-        TaskBudget planned = budget;
         return new QueryResult(
             new StaticArrowReader(allocator, List.of("plan"), List.of()),
             plan,
             timings,
             chamberText,
-            () -> {
-              try {
-                pool.release(chamber);
-              } finally {
-                planned.close();
-              }
-            });
+            budget::close);
       }
+      Map<View, List<Path>> files = files(entries, kept, lease);
+      List<Path> every = new ArrayList<>();
+      files.values().forEach(every::addAll);
+      chamber = pool.take(budget.threads(), budget.memoryLimitBytes(), every);
+      ChamberBudget.attach(chamber, budget);
+      long tb = System.nanoTime();
+      timings.put("bees", (tb - t4) / 1000);
 
-      Set<Path> allowed = new LinkedHashSet<>();
-      setUp(chamber, session, entries, kept, lease, allowed);
+      setUp(chamber, session, entries, files);
       String sqlToRun = rewriteTimeTravel(text, viewOf);
       long t5 = System.nanoTime();
       timings.put("setup", (t5 - tb) / 1000);
@@ -338,29 +334,8 @@ public final class QueryEngine {
           (ArrowReader) ((DuckDBResultSet) rows).arrowExportStream(allocator, BATCH_ROWS);
       timings.put("execute", (System.nanoTime() - t5) / 1000);
       handedOver = true;
-      CellLease held = lease;
-      TaskBudget holding = budget;
       return new QueryResult(
-          reader,
-          plan,
-          timings,
-          chamberText,
-          () -> {
-            try {
-              try {
-                rows.close();
-                statement2.close();
-              } finally {
-                pool.release(chamber);
-              }
-            } finally {
-              try {
-                held.close();
-              } finally {
-                holding.close();
-              }
-            }
-          });
+          reader, plan, timings, chamberText, closing(chamber, rows, statement2, lease, budget));
     } catch (SQLException e) {
       throw budget == null
           ? DuckDbChamber.translate(e, sql)
@@ -369,7 +344,9 @@ public final class QueryEngine {
       throw budget == null ? e : ChamberBudget.failure(e, budget);
     } finally {
       if (!handedOver) {
-        pool.release(chamber);
+        if (chamber != null) {
+          pool.discard(chamber);
+        }
         try {
           if (lease != null) {
             lease.close();
@@ -383,6 +360,56 @@ public final class QueryEngine {
     }
   }
 
+  /**
+   * What closing a result does: the statement is closed, the bees and cells are given back, and the
+   * chamber is kept for the next statement, or discarded if its statement failed or was cancelled
+   * (it may hold the failure's state).
+   */
+  private AutoCloseable closing(
+      DuckDbChamber chamber,
+      ResultSet rows,
+      Statement statement,
+      CellLease lease,
+      TaskBudget budget) {
+    return () -> {
+      boolean clean = false;
+      try {
+        try {
+          rows.close();
+          statement.close();
+          clean = budget.cancellation().isEmpty();
+        } finally {
+          try {
+            lease.close();
+          } finally {
+            budget.close();
+          }
+        }
+      } finally {
+        if (clean) {
+          pool.giveBack(chamber);
+        } else {
+          pool.discard(chamber);
+        }
+      }
+    };
+  }
+
+  /** The local file of every kept cell, per view. */
+  private static Map<View, List<Path>> files(
+      Map<FrameName, FrameEntry> entries, Map<View, List<DataFile>> kept, CellLease lease) {
+    Map<View, List<Path>> files = new LinkedHashMap<>();
+    for (Map.Entry<View, List<DataFile>> e : kept.entrySet()) {
+      String location = entries.get(e.getKey().frame()).location();
+      List<Path> paths = new ArrayList<>();
+      for (DataFile cell : e.getValue()) {
+        paths.add(lease.file(location + cell.path()).toAbsolutePath());
+      }
+      files.put(e.getKey(), paths);
+    }
+    return files;
+  }
+
   private static String describe(TaskBudget budget) {
     return budget.threads()
         + (budget.threads() == 1 ? " thread" : " threads")
@@ -392,16 +419,8 @@ public final class QueryEngine {
         + ChamberBudget.mebibytes(budget.memoryLimitBytes());
   }
 
-  private JsonNode parse(DuckDbChamber chamber, String sql) throws SQLException {
-    String serialized;
-    try (PreparedStatement statement =
-        chamber.connection().prepareStatement("SELECT json_serialize_sql(?)")) {
-      statement.setString(1, sql);
-      try (ResultSet result = statement.executeQuery()) {
-        result.next();
-        serialized = result.getString(1);
-      }
-    }
+  private JsonNode parse(String sql) {
+    String serialized = pool.parser().serialize(sql);
     JsonNode root;
     try {
       root = json.readTree(serialized);
@@ -467,9 +486,7 @@ public final class QueryEngine {
       DuckDbChamber chamber,
       SqlSession session,
       Map<FrameName, FrameEntry> entries,
-      Map<View, List<DataFile>> kept,
-      CellLease lease,
-      Set<Path> allowed) {
+      Map<View, List<Path>> files) {
     Set<String> hives = new LinkedHashSet<>();
     Set<String> schemas = new LinkedHashSet<>();
     hives.add(session.hive());
@@ -493,17 +510,9 @@ public final class QueryEngine {
     for (String schema : schemas) {
       chamber.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
     }
-    for (Map.Entry<View, List<DataFile>> e : kept.entrySet()) {
-      FrameEntry entry = entries.get(e.getKey().frame());
-      List<Column> columns = entry.definition().schema().columns();
-      List<DataFile> cells = e.getValue();
-      List<Path> paths = new ArrayList<>();
-      for (DataFile cell : cells) {
-        Path path = lease.file(entry.location() + cell.path()).toAbsolutePath();
-        allowed.add(path.getParent());
-        paths.add(path);
-      }
-      String body = CellViews.body(columns, paths);
+    for (Map.Entry<View, List<Path>> e : files.entrySet()) {
+      List<Column> columns = entries.get(e.getKey().frame()).definition().schema().columns();
+      String body = CellViews.body(columns, e.getValue());
       chamber.execute("CREATE VIEW " + e.getKey().sqlName() + " AS " + body);
     }
     String use =
@@ -511,7 +520,6 @@ public final class QueryEngine {
             ? identifier(session.hive()) + "." + identifier(session.box().get())
             : identifier(session.hive());
     chamber.execute("USE " + use);
-    chamber.seal(allowed);
   }
 
   /** A frame as a statement reads it: the latest version ({@code -1}) or one it travelled to. */
@@ -534,10 +542,9 @@ public final class QueryEngine {
    * Parses the statement; if that fails and it uses Spark's {@code VERSION AS OF n} / {@code
    * TIMESTAMP AS OF '...'}, those are rewritten to the engine's {@code AT (...)} and parsed again.
    */
-  private ParsedStatement parseWithTimeTravel(DuckDbChamber chamber, String sql)
-      throws SQLException {
+  private ParsedStatement parseWithTimeTravel(String sql) {
     try {
-      return new ParsedStatement(sql, parse(chamber, sql));
+      return new ParsedStatement(sql, parse(sql));
     } catch (EngineException e) {
       String rewritten =
           TIMESTAMP_AS_OF
@@ -546,7 +553,7 @@ public final class QueryEngine {
       if (rewritten.equals(sql)) {
         throw e;
       }
-      return new ParsedStatement(rewritten, parse(chamber, rewritten));
+      return new ParsedStatement(rewritten, parse(rewritten));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.apiary.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,61 +11,176 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChamberPoolTest {
+  private static final long MEMORY = 64L << 20;
+
   @TempDir Path dir;
   private final AtomicInteger started = new AtomicInteger();
 
   private ChamberSettings settings() {
     return new ChamberSettings(
-        1, 64L << 20, dir.resolve("scratch-" + started.incrementAndGet()), List.of());
+        1, MEMORY, dir.resolve("scratch-" + started.incrementAndGet()), List.of());
   }
 
   private List<Path> scratchDirectories() throws IOException {
     try (Stream<Path> paths = Files.list(dir)) {
-      return paths.toList();
+      return paths.filter(p -> p.getFileName().toString().startsWith("scratch-")).toList();
     }
   }
 
-  @Test
-  void everyTakeGetsAFreshStartedChamberAndCloseLeavesNothingBehind()
-      throws SQLException, IOException {
-    List<DuckDbChamber> taken = new ArrayList<>();
-    try (ChamberPool pool = new ChamberPool(this::settings, 2)) {
-      for (int i = 0; i < 5; i++) {
-        DuckDbChamber chamber = pool.take();
-        assertThat(taken).doesNotContain(chamber);
-        // A chamber nobody used before: the table created by the previous one is not there.
-        chamber.execute("CREATE TABLE used AS SELECT " + i + " AS statement");
-        try (Statement statement = chamber.connection().createStatement();
-            ResultSet rows = statement.executeQuery("SELECT count(*) FROM used")) {
-          rows.next();
-          assertThat(rows.getLong(1)).isEqualTo(1);
-        }
-        taken.add(chamber);
-        pool.release(chamber);
+  private Path cell(String name) throws IOException {
+    Path file = dir.resolve("cells").resolve(name).resolve("c.parquet");
+    Files.createDirectories(file.getParent());
+    try (DuckDbChamber writer =
+        DuckDbChamber.open(new ChamberSettings(1, MEMORY, dir.resolve("writer"), List.of()))) {
+      writer.execute("COPY (SELECT 1 AS v) TO " + DuckDbChamber.literal(file.toString()));
+    }
+    return file;
+  }
+
+  private static List<String> strings(DuckDbChamber chamber, String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Statement statement = chamber.connection().createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
       }
     }
-    for (DuckDbChamber chamber : taken) {
-      assertThat(chamber.connection().isClosed()).isTrue();
+    return values;
+  }
+
+  @Test
+  void aChamberGivenBackServesTheNextStatementWithNothingOfTheLastOneLeft()
+      throws IOException, SQLException {
+    Path cell = cell("a");
+    try (ChamberPool pool = new ChamberPool(this::settings, 2)) {
+      DuckDbChamber first = pool.take(1, MEMORY, List.of(cell));
+      first.execute("ATTACH ':memory:' AS h");
+      first.execute("CREATE SCHEMA h.b");
+      first.execute("CREATE VIEW h.b.f AS SELECT * FROM read_parquet(" + literal(cell) + ")");
+      first.execute("USE h.b");
+      assertThat(strings(first, "SELECT v FROM f")).containsExactly("1");
+      pool.giveBack(first);
+      assertThat(pool.idleCount()).isEqualTo(1);
+
+      DuckDbChamber second = pool.take(1, MEMORY, List.of(cell));
+      assertThat(second).isSameAs(first);
+      assertThat(strings(second, "SELECT database_name FROM duckdb_databases() WHERE NOT internal"))
+          .containsExactly("memory");
+      assertThat(strings(second, "SELECT current_database()")).containsExactly("memory");
+      // Still sealed: settings stay locked and only its directories can be read.
+      assertThatThrownBy(() -> second.execute("SET threads = 4"))
+          .isInstanceOf(AccessDeniedException.class);
+      assertThatThrownBy(() -> strings(second, "SELECT * FROM read_csv('/etc/passwd')"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("Permission Error");
+      pool.giveBack(second);
     }
-    // Five taken, spares started besides them, and every scratch directory removed on close.
-    assertThat(started.get()).isGreaterThanOrEqualTo(5);
     assertThat(scratchDirectories()).isEmpty();
   }
 
   @Test
-  void withoutSparesChambersStartOnDemand() throws IOException {
-    try (ChamberPool pool = new ChamberPool(this::settings, 0)) {
-      assertThat(started.get()).isZero();
-      DuckDbChamber chamber = pool.take();
-      assertThat(started.get()).isEqualTo(1);
-      pool.release(chamber);
+  void chambersAreSharedOnlyByTheSameShapeAndReadableFiles() throws IOException {
+    Path a = cell("a");
+    Path b = cell("b");
+    try (ChamberPool pool = new ChamberPool(this::settings, 4)) {
+      DuckDbChamber one = pool.take(1, MEMORY, List.of(a));
+      pool.giveBack(one);
+      DuckDbChamber two = pool.take(2, 2 * MEMORY, List.of(a));
+      assertThat(two).isNotSameAs(one);
+      assertThat(two.threads()).isEqualTo(2);
+      DuckDbChamber other = pool.take(1, MEMORY, List.of(b));
+      assertThat(other).isNotSameAs(one);
+      assertThat(other.canRead(b)).isTrue();
+      assertThat(one.canRead(b)).isFalse();
+      pool.giveBack(two);
+      pool.giveBack(other);
+      assertThat(pool.take(1, MEMORY, List.of(a))).isSameAs(one);
+    }
+  }
+
+  @Test
+  void failedAndUncleanChambersAreClosedNotKept() throws IOException, SQLException {
+    Path a = cell("a");
+    try (ChamberPool pool = new ChamberPool(this::settings, 2)) {
+      DuckDbChamber failed = pool.take(1, MEMORY, List.of(a));
+      pool.discard(failed);
+      // A table is state a reset cannot account for: the chamber is closed, not kept.
+      DuckDbChamber unclean = pool.take(1, MEMORY, List.of(a));
+      unclean.execute("CREATE TABLE memory.leftover AS SELECT 1 AS v");
+      pool.giveBack(unclean);
+      assertThat(pool.idleCount()).isZero();
+      DuckDbChamber next = pool.take(1, MEMORY, List.of(a));
+      assertThat(next).isNotSameAs(failed).isNotSameAs(unclean);
+      pool.giveBack(next);
     }
     assertThat(scratchDirectories()).isEmpty();
+  }
+
+  @Test
+  void onlyTheNewestChambersAreKept() throws IOException {
+    Path a = cell("a");
+    try (ChamberPool pool = new ChamberPool(this::settings, 1)) {
+      DuckDbChamber first = pool.take(1, MEMORY, List.of(a));
+      DuckDbChamber second = pool.take(1, MEMORY, List.of(a));
+      pool.giveBack(first);
+      pool.giveBack(second);
+      assertThat(pool.idleCount()).isEqualTo(1);
+      assertThat(pool.take(1, MEMORY, List.of(a))).isSameAs(second);
+    }
+  }
+
+  @Test
+  void aLateCancelOfAFinishedUseDoesNotReachTheNextStatement() throws Exception {
+    Path a = cell("a");
+    try (ChamberPool pool = new ChamberPool(this::settings, 1)) {
+      DuckDbChamber chamber = pool.take(1, MEMORY, List.of(a));
+      Runnable lateCancel = chamber.canceller();
+      pool.giveBack(chamber);
+      DuckDbChamber again = pool.take(1, MEMORY, List.of(a));
+      assertThat(again).isSameAs(chamber);
+      Runnable cancel = again.canceller();
+      try (Statement statement = again.connection().createStatement()) {
+        again.running(statement);
+        String slow = "SELECT count(*) FROM range(3000000000) t(i) WHERE i % 7 = 3";
+        CompletableFuture<String> result =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try (ResultSet rows = statement.executeQuery(slow)) {
+                    rows.next();
+                    return "finished";
+                  } catch (SQLException e) {
+                    return "failed: " + e.getMessage();
+                  }
+                });
+        Thread.sleep(200);
+        lateCancel.run();
+        Thread.sleep(200);
+        assertThat(result).isNotDone();
+        cancel.run();
+        assertThat(result.get(30, TimeUnit.SECONDS)).startsWith("failed: INTERRUPT");
+      }
+      pool.discard(again);
+    }
+  }
+
+  @Test
+  void theParserNeedsNoChamberOfTheStatement() {
+    try (ChamberPool pool = new ChamberPool(this::settings, 1)) {
+      assertThat(pool.parser().serialize("SELECT 42")).contains("\"error\":false");
+      assertThat(pool.parser().serialize("SELEC 42")).contains("\"error\":true");
+      assertThat(pool.idleCount()).isZero();
+    }
+  }
+
+  private static String literal(Path path) {
+    return DuckDbChamber.literal(path.toString());
   }
 }

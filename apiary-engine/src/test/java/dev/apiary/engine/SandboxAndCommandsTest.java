@@ -124,4 +124,19 @@ class SandboxAndCommandsTest {
     assertThatThrownBy(() -> f.engine.execute("SELECT count(*) FROM t", other).close())
         .isInstanceOf(NotFoundException.class);
   }
+
+  @Test
+  void aStatementSeesNothingOfTheStatementsBeforeItInTheSameChamber() {
+    assertThat(f.rows("SELECT sum(v) FROM h.b.t")).containsExactly(List.of("3"));
+    // Chambers are kept between statements: the last statement's catalog and view are gone.
+    assertThat(f.pool.idleCount()).isEqualTo(1);
+    assertThat(f.rows("SELECT count(*) FROM duckdb_views() WHERE NOT internal"))
+        .containsExactly(List.of("0"));
+    assertThat(f.rows("SELECT database_name FROM duckdb_databases() WHERE NOT internal ORDER BY 1"))
+        .containsExactly(List.of("default"), List.of("memory"));
+    // A failed statement's chamber is closed, not kept; the next statement gets a clean one.
+    assertThatThrownBy(() -> f.rows("SELECT no_such_column FROM h.b.t"))
+        .isInstanceOf(EngineException.class);
+    assertThat(f.rows("SELECT count(*) FROM h.b.t")).containsExactly(List.of("2"));
+  }
 }

@@ -108,7 +108,8 @@ final class Node implements AutoCloseable {
     this.allocator = track(opened, new RootAllocator());
     this.writer =
         new CellWriter(store, allocator, config.nodeDirectory().resolve("staging"), cache);
-    this.chambers = track(opened, new ChamberPool(this::chamberSettings, 2));
+    this.chambers =
+        track(opened, new ChamberPool(this::queryChamberSettings, resources.cores() + 1));
     this.bees = track(opened, new BeePool(resources.cores(), resources.memoryPerBee()));
     this.sizing = Leafcutter.forNode(resources.targetCellBytes(), resources.cores());
     this.engine =
@@ -198,6 +199,16 @@ final class Node implements AutoCloseable {
         resources.memoryPerBee(),
         config.nodeDirectory().resolve("spill").resolve(UUID.randomUUID().toString()),
         List.of());
+  }
+
+  /**
+   * The settings of a query chamber, which statements use one after another: its statements may
+   * read the cells in the cache's and the store's directories.
+   */
+  private ChamberSettings queryChamberSettings() {
+    ChamberSettings base = chamberSettings();
+    return new ChamberSettings(
+        base.threads(), base.memoryLimitBytes(), base.scratchDirectory(), cache.directories());
   }
 
   NodeResources resources() {

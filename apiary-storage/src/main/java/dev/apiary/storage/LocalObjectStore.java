@@ -187,6 +187,11 @@ public final class LocalObjectStore implements ObjectStore {
   }
 
   @Override
+  public Optional<Path> localDirectory() {
+    return Optional.of(root);
+  }
+
+  @Override
   public Optional<Path> localFile(String key) {
     Path path = pathOf(key);
     return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)

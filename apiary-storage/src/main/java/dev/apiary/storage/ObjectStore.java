@@ -72,6 +72,15 @@ public interface ObjectStore extends AutoCloseable {
   }
 
   /**
+   * The directory under which every {@link #localFile} of this store lies, for stores whose objects
+   * are plain files; empty for remote stores. Readers may be allowed into it once instead of file
+   * by file.
+   */
+  default Optional<Path> localDirectory() {
+    return Optional.empty();
+  }
+
+  /**
    * Creates an object only if no object has that key: the single serialisation primitive of the
    * system. Of N writers racing on one key (threads, processes or machines) exactly one gets {@code
    * true}; its complete content becomes visible atomically. A crash leaves no object or the

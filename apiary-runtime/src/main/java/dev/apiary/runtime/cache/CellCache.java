@@ -124,6 +124,15 @@ public final class CellCache implements CellSource, AutoCloseable {
     return new CellLease(files, () -> unpin(pinned));
   }
 
+  /** The cache's directory, and the store's own directory when its objects are local files. */
+  @Override
+  public List<Path> directories() {
+    List<Path> directories = new ArrayList<>();
+    store.localDirectory().ifPresent(directories::add);
+    directories.add(disk.root());
+    return directories;
+  }
+
   /** Pins the entry, downloading it or waiting for a running download first if needed. */
   private Path acquire(String name, CellRequest cell) {
     Path file = disk.root().resolve(name);
