@@ -48,6 +48,7 @@ import org.duckdb.DuckDBResultSet;
  */
 public final class QueryEngine {
   private static final int BATCH_ROWS = 64 * 1024;
+  private static final List<String> ENGINE_CATALOGS = List.of("main", "memory", "system", "temp");
 
   private final Catalog catalog;
   private final FrameTables tables;
@@ -495,31 +496,44 @@ public final class QueryEngine {
       hives.add(name.hive());
       schemas.add(identifier(name.hive()) + "." + identifier(name.box()));
     }
+    // Names the engine gives its own catalogs would resolve to those, not to the hive.
     for (String hive : hives) {
-      try {
-        chamber.execute("ATTACH ':memory:' AS " + identifier(hive));
-      } catch (EngineException e) {
+      if (ENGINE_CATALOGS.contains(hive.toLowerCase(java.util.Locale.ROOT))) {
         throw new InvalidInputException(
             "Hive '"
                 + hive
                 + "' cannot be queried: its name collides with a catalog the SQL engine reserves"
-                + " (memory, system, temp, main); "
-                + e.getMessage());
+                + " ("
+                + String.join(", ", ENGINE_CATALOGS)
+                + ")");
       }
     }
+    // Two round trips instead of one per statement: the catalogs, then schemas, views and USE.
+    StringBuilder attach = new StringBuilder();
+    for (String hive : hives) {
+      attach.append("ATTACH ':memory:' AS ").append(identifier(hive)).append(";\n");
+    }
+    chamber.execute(attach.toString());
+    StringBuilder setUp = new StringBuilder();
     for (String schema : schemas) {
-      chamber.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+      setUp.append("CREATE SCHEMA IF NOT EXISTS ").append(schema).append(";\n");
     }
     for (Map.Entry<View, List<Path>> e : files.entrySet()) {
       List<Column> columns = entries.get(e.getKey().frame()).definition().schema().columns();
-      String body = CellViews.body(columns, e.getValue());
-      chamber.execute("CREATE VIEW " + e.getKey().sqlName() + " AS " + body);
+      setUp
+          .append("CREATE VIEW ")
+          .append(e.getKey().sqlName())
+          .append(" AS ")
+          .append(CellViews.body(columns, e.getValue()))
+          .append(";\n");
     }
-    String use =
-        session.box().isPresent()
-            ? identifier(session.hive()) + "." + identifier(session.box().get())
-            : identifier(session.hive());
-    chamber.execute("USE " + use);
+    setUp
+        .append("USE ")
+        .append(
+            session.box().isPresent()
+                ? identifier(session.hive()) + "." + identifier(session.box().get())
+                : identifier(session.hive()));
+    chamber.execute(setUp.toString());
   }
 
   /** A frame as a statement reads it: the latest version ({@code -1}) or one it travelled to. */

@@ -139,4 +139,15 @@ class SandboxAndCommandsTest {
         .isInstanceOf(EngineException.class);
     assertThat(f.rows("SELECT count(*) FROM h.b.t")).containsExactly(List.of("2"));
   }
+
+  @Test
+  void aHiveNamedLikeAnEngineCatalogIsReportedByName() {
+    f.createFrame("Memory", "b", "t", columns("v", "int64"), List.of());
+    assertThatThrownBy(() -> f.rows("SELECT count(*) FROM Memory.b.t"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "Hive 'memory' cannot be queried: its name collides with a catalog the SQL engine"
+                + " reserves (main, memory, system, temp)");
+    assertThat(f.rows("SELECT count(*) FROM h.b.t")).containsExactly(List.of("2"));
+  }
 }
