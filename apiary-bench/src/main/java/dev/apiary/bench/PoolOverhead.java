@@ -32,7 +32,7 @@ import org.apache.arrow.memory.RootAllocator;
 /**
  * What the bee pool and colony cost a trivial statement: the same statements run, interleaved,
  * through a node ({@code Apiary.sql}: colony admission, bees reserved by leafcutter sizing, chamber
- * configured with the budget, abandonment) and through a bare {@code QueryEngine} on the same
+ * of the budget's shape taken, abandonment) and through a bare {@code QueryEngine} on the same
  * storage with a fixed budget (no pool, no colony), plus the pool's own acquire and release. Prints
  * one JSON line per measurement.
  *
@@ -77,7 +77,7 @@ public final class PoolOverhead {
                   1L << 30,
                   dir.resolve("bare-spill").resolve(UUID.randomUUID().toString()),
                   List.of());
-      try (ChamberPool chambers = new ChamberPool(settings, 2)) { // as a node keeps
+      try (ChamberPool chambers = new ChamberPool(settings, 3)) { // as a 2-core node keeps
         QueryEngine bare =
             new QueryEngine(
                 Catalog.open(store),
@@ -106,8 +106,8 @@ public final class PoolOverhead {
           }
           print(sql, "node (bee pool, colony)", withPool);
           print(sql, "bare engine (fixed budget)", without);
-          print(sql, "node: 'bees' phase (reserve + configure chamber)", poolPhase);
-          print(sql, "bare: 'bees' phase (configure chamber)", barePhase);
+          print(sql, "node: 'bees' phase (reserve + take chamber)", poolPhase);
+          print(sql, "bare: 'bees' phase (take chamber)", barePhase);
         }
       }
     }
