@@ -25,8 +25,9 @@ import java.util.function.Supplier;
  * statements.
  *
  * <p>Statements also need the engine's parser before their budget is known; {@link #parser()}
- * serves them from one small sealed chamber. Closing runs on the {@code apiary-chamber-close}
- * thread; {@link #close()} stops it and closes every idle chamber.
+ * serves them from one small sealed chamber, started in the background when the pool is made.
+ * Closing chambers runs on the {@code apiary-chamber} thread; {@link #close()} stops it and closes
+ * every idle chamber.
  */
 public final class ChamberPool implements AutoCloseable {
   static final int MAX_USES = 1000;
@@ -52,11 +53,12 @@ public final class ChamberPool implements AutoCloseable {
     this.closer =
         Executors.newSingleThreadExecutor(
             r -> {
-              Thread thread = new Thread(r, "apiary-chamber-close");
+              Thread thread = new Thread(r, "apiary-chamber");
               thread.setDaemon(true);
               return thread;
             });
     this.parser = new SqlParser(settings);
+    closer.execute(parser::warmUp);
   }
 
   /** Turns SQL into the engine's syntax tree; shared by all statements. */

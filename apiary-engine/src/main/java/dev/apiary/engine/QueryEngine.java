@@ -42,9 +42,10 @@ import org.duckdb.DuckDBResultSet;
  * frames it reads are resolved in the session's USE context and read at one snapshot each (snapshot
  * isolation per statement), cells that cannot match the WHERE clause are pruned, and the statement
  * runs unchanged (only time travel references are swapped, at the positions the parser reports, for
- * views of the version they ask for) in a fresh sealed chamber whose views expose only the kept
- * cells. Apiary commands (USE, SHOW, DESCRIBE, EXPLAIN) are answered here; data changes and host
- * access are refused. Thread-safe: every call uses its own chamber.
+ * views of the version they ask for) in a sealed chamber of the statement's budget, lent to it
+ * alone by the {@link ChamberPool}, whose views expose only the kept cells. Apiary commands (USE,
+ * SHOW, DESCRIBE, EXPLAIN) are answered here; data changes and host access are refused.
+ * Thread-safe: every call uses its own chamber.
  */
 public final class QueryEngine {
   private static final int BATCH_ROWS = 64 * 1024;

@@ -48,6 +48,15 @@ final class SqlParser implements AutoCloseable {
     }
   }
 
+  /** Starts the parser's engine now (on a background thread) rather than at the first statement. */
+  void warmUp() {
+    try {
+      connections.push(connection());
+    } catch (RuntimeException e) {
+      // The first statement starts it again and reports why it cannot.
+    }
+  }
+
   private DuckDBConnection connection() {
     DuckDBConnection connection = connections.poll();
     if (connection != null) {
