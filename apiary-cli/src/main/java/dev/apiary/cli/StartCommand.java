@@ -17,12 +17,17 @@ import picocli.CommandLine.Command;
 @Command(
     name = "start",
     description = {
-      "Run a node until Ctrl-C (SIGINT) or SIGTERM: it publishes a heartbeat every 5 s, keeps a"
+      "Run a node until Ctrl-C (SIGINT) or SIGTERM: it publishes a heartbeat (every 5 s, or"
+          + " APIARY_HEARTBEAT_INTERVAL), keeps a"
           + " view of the swarm and prints who joins, turns suspect or dead, and leaves.",
+      "On local storage it deletes, at start and then every hour, the temporary files of writes"
+          + " killed midway (untouched for an hour).",
       "On stop it leaves gracefully: running work finishes, the heartbeat is deleted."
     },
     footer = {"", "Example:", "  apiary start --storage /data/apiary"})
 final class StartCommand extends ApiaryCommand {
+  private static final Duration SWEEP_EVERY = Duration.ofHours(1);
+
   @Override
   public Integer call() throws InterruptedException {
     ApiaryConfig config = common.config("default");
@@ -59,14 +64,28 @@ final class StartCommand extends ApiaryCommand {
             + " ms. Press Ctrl-C to stop.");
     out.flush();
     SwarmChanges changes = new SwarmChanges();
+    Instant nextSweep = Instant.now();
     do {
       try {
         for (String event : changes.update(apiary.swarmStatus())) {
           out.println(now() + " " + event);
         }
+        if (!Instant.now().isBefore(nextSweep)) {
+          nextSweep = Instant.now().plus(SWEEP_EVERY);
+          int deleted = apiary.sweepTemporaryFiles(SWEEP_EVERY);
+          if (deleted > 0) {
+            out.println(
+                now()
+                    + " deleted "
+                    + deleted
+                    + (deleted == 1 ? " temporary file" : " temporary files")
+                    + " left by writes killed midway");
+          }
+        }
         out.flush();
       } catch (ApiaryException e) {
-        // The node is stopping (shutdown hook); the loop ends with it.
+        // The node is stopping (shutdown hook), or storage is failing: the node's own parts report
+        // that; the loop ends with the node.
       }
     } while (!stopped.await(interval.toMillis(), TimeUnit.MILLISECONDS));
     return ExitCodes.OK;

@@ -166,4 +166,26 @@ class StartCommandTest {
     assertThat(heartbeat(a.id)).doesNotExist();
     assertThat(Files.exists(dir.resolve("home-a").resolve("nodes"))).isTrue();
   }
+
+  @Test
+  void startDeletesTheTemporaryFilesOfKilledWritesButNotOfRunningOnes() throws Exception {
+    Path frame = dir.resolve("store").resolve("h").resolve("b").resolve("f");
+    Files.createDirectories(frame);
+    Path stray = frame.resolve(".apiary-tmp-" + java.util.UUID.randomUUID());
+    Path running = frame.resolve(".apiary-tmp-" + java.util.UUID.randomUUID());
+    Files.writeString(stray, "half a cell");
+    Files.writeString(running, "a cell being written");
+    Files.setLastModifiedTime(
+        stray,
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofHours(2))));
+    Node node = new Node("home-a");
+    await(
+        "the sweep",
+        () ->
+            node.lines().stream()
+                .anyMatch(
+                    l -> l.endsWith(" deleted 1 temporary file left by writes killed midway")));
+    assertThat(stray).doesNotExist();
+    assertThat(running).exists();
+  }
 }

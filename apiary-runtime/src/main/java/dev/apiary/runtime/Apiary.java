@@ -21,14 +21,17 @@ import dev.apiary.runtime.colony.BackpressureException;
 import dev.apiary.runtime.colony.ColonyStatus;
 import dev.apiary.runtime.swarm.SwarmStatus;
 import dev.apiary.storage.CreateOnlyProbe;
+import dev.apiary.storage.LocalObjectStore;
 import dev.apiary.storage.ObjectStore;
 import dev.apiary.storage.StorageUri;
+import dev.apiary.storage.StrayTemporaryFiles;
 import dev.apiary.table.AppTransaction;
 import dev.apiary.table.Snapshot;
 import dev.apiary.table.WriteOperation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -329,6 +332,22 @@ public final class Apiary implements AutoCloseable {
     FrameEntry entry = r.catalog().frame(hive, box, frame);
     return r.swarm()
         .track("compaction of " + entry.qualifiedName(), () -> r.compactor().compact(entry));
+  }
+
+  /**
+   * Deletes the temporary files that writers killed mid-write left in local storage (files named
+   * {@code .apiary-tmp-*}, which readers never see), if untouched for longer than {@code olderThan}
+   * so that a write still running in another process is left alone. Remote stores have none: their
+   * uploads are atomic.
+   *
+   * @return how many files were deleted (0 for remote storage)
+   * @throws dev.apiary.storage.ObjectStoreException if the storage directory cannot be walked
+   */
+  public int sweepTemporaryFiles(Duration olderThan) {
+    Node r = running();
+    return r.store() instanceof LocalObjectStore local
+        ? StrayTemporaryFiles.sweep(local, olderThan, Instant.now())
+        : 0;
   }
 
   /**
