@@ -61,6 +61,25 @@ public final class ChamberPool implements AutoCloseable {
     closer.execute(parser::warmUp);
   }
 
+  /**
+   * Starts an idle chamber of this shape in the background, readable for the settings' directories,
+   * so that the first statement of that shape does not wait for an engine to start.
+   */
+  public void prewarm(int threads, long memoryLimitBytes) {
+    try {
+      closer.execute(
+          () -> {
+            try {
+              giveBack(take(threads, memoryLimitBytes, List.of()));
+            } catch (RuntimeException e) {
+              // The first statement of this shape starts one and reports why it cannot.
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // Closing: nothing to prepare.
+    }
+  }
+
   /** Turns SQL into the engine's syntax tree; shared by all statements. */
   SqlParser parser() {
     return parser;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,6 +170,33 @@ class ChamberPoolTest {
       }
       pool.discard(again);
     }
+  }
+
+  @Test
+  void aPrewarmedChamberServesTheFirstStatementOfItsShape() throws Exception {
+    Path a = cell("a");
+    Supplier<ChamberSettings> cells =
+        () ->
+            new ChamberSettings(
+                1,
+                MEMORY,
+                dir.resolve("scratch-" + started.incrementAndGet()),
+                List.of(dir.resolve("cells")));
+    try (ChamberPool pool = new ChamberPool(cells, 2)) {
+      pool.prewarm(2, 2 * MEMORY);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (pool.idleCount() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(pool.idleCount()).isEqualTo(1);
+      DuckDbChamber chamber = pool.take(2, 2 * MEMORY, List.of(a));
+      assertThat(pool.idleCount()).isZero();
+      assertThat(chamber.threads()).isEqualTo(2);
+      assertThat(strings(chamber, "SELECT v FROM read_parquet(" + literal(a) + ")"))
+          .containsExactly("1");
+      pool.giveBack(chamber);
+    }
+    assertThat(scratchDirectories()).isEmpty();
   }
 
   @Test

@@ -110,6 +110,8 @@ final class Node implements AutoCloseable {
         new CellWriter(store, allocator, config.nodeDirectory().resolve("staging"), cache);
     this.chambers =
         track(opened, new ChamberPool(this::queryChamberSettings, resources.cores() + 1));
+    // Statements over more than a few cells get every bee: a chamber of that shape starts now.
+    chambers.prewarm(resources.cores(), resources.cores() * resources.memoryPerBee());
     this.bees = track(opened, new BeePool(resources.cores(), resources.memoryPerBee()));
     this.sizing = Leafcutter.forNode(resources.targetCellBytes(), resources.cores());
     this.engine =
