@@ -135,6 +135,11 @@ public final class ChamberPool implements AutoCloseable {
    * idle.
    */
   public void giveBack(DuckDbChamber chamber) {
+    synchronized (this) {
+      if (idle.contains(chamber)) {
+        throw new IllegalStateException("This chamber was already given back");
+      }
+    }
     if (!chamber.reset() || chamber.uses() >= MAX_USES) {
       closeLater(chamber);
       return;

@@ -16,6 +16,8 @@ public final class QueryResult implements AutoCloseable {
   private final Map<String, Long> timingsMicros;
   private final AutoCloseable resources;
   private final String chamber;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** What a statement read of one frame. */
   public record FramePlan(
@@ -66,8 +68,12 @@ public final class QueryResult implements AutoCloseable {
     return timingsMicros;
   }
 
+  /** Releases the stream and the engine; closing again does nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
       reader.close();
     } catch (IOException e) {

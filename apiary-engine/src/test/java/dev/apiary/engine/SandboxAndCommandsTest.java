@@ -150,4 +150,14 @@ class SandboxAndCommandsTest {
                 + " reserves (main, memory, system, temp)");
     assertThat(f.rows("SELECT count(*) FROM h.b.t")).containsExactly(List.of("2"));
   }
+
+  @Test
+  void closingAResultTwiceGivesItsChamberBackOnce() {
+    QueryResult result = f.engine.execute("SELECT sum(v) FROM h.b.t", f.session);
+    result.close();
+    result.close();
+    assertThat(f.pool.idleCount()).isEqualTo(1);
+    assertThat(f.rows("SELECT count(*) FROM h.b.t")).containsExactly(List.of("2"));
+    assertThat(f.pool.idleCount()).isEqualTo(1);
+  }
 }
