@@ -6,7 +6,6 @@ import dev.apiary.datagen.TableGenerator;
 import dev.apiary.runtime.Apiary;
 import dev.apiary.runtime.ApiaryConfig;
 import dev.apiary.storage.CountingObjectStore;
-import dev.apiary.storage.s3.testing.S3TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,18 +17,19 @@ import org.apache.arrow.vector.ipc.ArrowReader;
  * the time with a cold cell cache (a fresh node), with a warm one, and on local storage,
  * interleaved; plus the storage requests each query costs cold and warm.
  *
- * <p>Usage: {@code S3Comparison [--scale 0.2] [--runs 3] [--dir PATH]}
+ * <p>Usage: {@code S3Comparison [--scale 0.2] [--runs 3] [--dir PATH] [--server-process]}; with
+ * {@code --server-process} the S3 server runs in a JVM of its own rather than in this one.
  */
 public final class S3Comparison {
   private static final String HIVE = "bench";
   private static final String BOX = "ssb";
 
   private final Path root;
-  private final S3TestServer server;
+  private final BenchS3Server server;
   private final int threads;
   private int nodes;
 
-  private S3Comparison(Path root, S3TestServer server, int threads) {
+  private S3Comparison(Path root, BenchS3Server server, int threads) {
     this.root = root;
     this.server = server;
     this.threads = threads;
@@ -39,19 +39,23 @@ public final class S3Comparison {
     double scale = 0.2;
     int runs = 3;
     Path dir = null;
+    boolean serverProcess = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--scale" -> scale = Double.parseDouble(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--dir" -> dir = Path.of(args[++i]);
+        case "--server-process" -> serverProcess = true;
         default -> {
-          System.err.println("Usage: s3-ratio [--scale 0.2] [--runs 3] [--dir PATH]");
+          System.err.println(
+              "Usage: s3-ratio [--scale 0.2] [--runs 3] [--dir PATH] [--server-process]");
           System.exit(1);
         }
       }
     }
     Path root = dir != null ? dir : Files.createTempDirectory("apiary-s3-bench");
-    try (S3TestServer server = S3TestServer.start()) {
+    try (BenchS3Server server =
+        serverProcess ? BenchS3Server.childProcess() : BenchS3Server.inProcess()) {
       new S3Comparison(root, server, Runtime.getRuntime().availableProcessors()).run(scale, runs);
     }
   }
@@ -78,10 +82,11 @@ public final class S3Comparison {
         warm.sql("USE bench.ssb").close();
         System.out.printf(
             Locale.ROOT,
-            "SSB SF %s, %d threads, %d timed runs; S3 = s3proxy on 127.0.0.1%n",
+            "SSB SF %s, %d threads, %d timed runs; S3 = %s%n",
             scale,
             threads,
-            runs);
+            runs,
+            server.description());
         System.out.println(
             "| query | local ms | S3 warm ms | warm/local | S3 cold ms | cold/local | cold requests"
                 + " | warm requests |");
