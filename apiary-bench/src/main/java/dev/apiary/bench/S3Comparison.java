@@ -3,33 +3,36 @@ package dev.apiary.bench;
 import dev.apiary.datagen.BenchmarkQuery;
 import dev.apiary.datagen.Ssb;
 import dev.apiary.datagen.TableGenerator;
+import dev.apiary.engine.QueryResult;
 import dev.apiary.runtime.Apiary;
 import dev.apiary.runtime.ApiaryConfig;
 import dev.apiary.storage.CountingObjectStore;
-import dev.apiary.storage.s3.testing.S3TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
  * SSB on S3 storage (s3proxy on 127.0.0.1) against the same data on a local directory: per query
  * the time with a cold cell cache (a fresh node), with a warm one, and on local storage,
- * interleaved; plus the storage requests each query costs cold and warm.
+ * interleaved; plus the storage requests each query costs cold and warm, and how long a warm query
+ * spends reading the catalog and the frame logs (its {@code analyse} and {@code snapshot} phases).
  *
- * <p>Usage: {@code S3Comparison [--scale 0.2] [--runs 3] [--dir PATH]}
+ * <p>Usage: {@code S3Comparison [--scale 0.2] [--runs 3] [--dir PATH] [--server-process]}; with
+ * {@code --server-process} the S3 server runs in a JVM of its own rather than in this one.
  */
 public final class S3Comparison {
   private static final String HIVE = "bench";
   private static final String BOX = "ssb";
 
   private final Path root;
-  private final S3TestServer server;
+  private final BenchS3Server server;
   private final int threads;
   private int nodes;
 
-  private S3Comparison(Path root, S3TestServer server, int threads) {
+  private S3Comparison(Path root, BenchS3Server server, int threads) {
     this.root = root;
     this.server = server;
     this.threads = threads;
@@ -39,19 +42,23 @@ public final class S3Comparison {
     double scale = 0.2;
     int runs = 3;
     Path dir = null;
+    boolean serverProcess = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--scale" -> scale = Double.parseDouble(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--dir" -> dir = Path.of(args[++i]);
+        case "--server-process" -> serverProcess = true;
         default -> {
-          System.err.println("Usage: s3-ratio [--scale 0.2] [--runs 3] [--dir PATH]");
+          System.err.println(
+              "Usage: s3-ratio [--scale 0.2] [--runs 3] [--dir PATH] [--server-process]");
           System.exit(1);
         }
       }
     }
     Path root = dir != null ? dir : Files.createTempDirectory("apiary-s3-bench");
-    try (S3TestServer server = S3TestServer.start()) {
+    try (BenchS3Server server =
+        serverProcess ? BenchS3Server.childProcess() : BenchS3Server.inProcess()) {
       new S3Comparison(root, server, Runtime.getRuntime().availableProcessors()).run(scale, runs);
     }
   }
@@ -78,16 +85,19 @@ public final class S3Comparison {
         warm.sql("USE bench.ssb").close();
         System.out.printf(
             Locale.ROOT,
-            "SSB SF %s, %d threads, %d timed runs; S3 = s3proxy on 127.0.0.1%n",
+            "SSB SF %s, %d threads, %d timed runs; S3 = %s%n",
             scale,
             threads,
-            runs);
+            runs,
+            server.description());
         System.out.println(
             "| query | local ms | S3 warm ms | warm/local | S3 cold ms | cold/local | cold requests"
-                + " | warm requests |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+                + " | warm requests | catalog+logs ms local | catalog+logs ms S3 warm |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         double warmLogSum = 0;
         double coldLogSum = 0;
+        double localMetadataSum = 0;
+        double warmMetadataSum = 0;
         int n = 0;
         for (BenchmarkQuery query : Ssb.queries()) {
           CountingObjectStore coldStore = new CountingObjectStore(server.newStore("ssb"));
@@ -100,25 +110,33 @@ public final class S3Comparison {
           long coldRequests = coldStore.total();
           double[] l = new double[runs];
           double[] w = new double[runs];
+          double[] lm = new double[runs];
+          double[] wm = new double[runs];
           long warmRequests = 0;
           for (int r = -1; r < runs; r++) {
-            double tl = SsbComparison.timeApiary(local, query.sql());
+            Timed tl = time(local, query.sql());
             warmStore.reset();
-            double tw = SsbComparison.timeApiary(warm, query.sql());
+            Timed tw = time(warm, query.sql());
             if (r >= 0) {
-              l[r] = tl;
-              w[r] = tw;
+              l[r] = tl.millis();
+              w[r] = tw.millis();
+              lm[r] = tl.metadataMillis();
+              wm[r] = tw.metadataMillis();
               warmRequests = warmStore.total();
             }
           }
           double ml = SsbComparison.median(l);
           double mw = SsbComparison.median(w);
+          double mlm = SsbComparison.median(lm);
+          double mwm = SsbComparison.median(wm);
+          localMetadataSum += mlm;
+          warmMetadataSum += mwm;
           warmLogSum += Math.log(mw / ml);
           coldLogSum += Math.log(cold / ml);
           n++;
           System.out.printf(
               Locale.ROOT,
-              "| %s | %.1f | %.1f | %.2f | %.1f | %.2f | %d | %d |%n",
+              "| %s | %.1f | %.1f | %.2f | %.1f | %.2f | %d | %d | %.1f | %.1f |%n",
               query.id(),
               ml,
               mw,
@@ -126,15 +144,39 @@ public final class S3Comparison {
               cold,
               cold / ml,
               coldRequests,
-              warmRequests);
+              warmRequests,
+              mlm,
+              mwm);
         }
         System.out.printf(
             Locale.ROOT,
             "geometric mean S3 warm/local: %.2f, S3 cold/local: %.2f%n",
             Math.exp(warmLogSum / n),
             Math.exp(coldLogSum / n));
+        System.out.printf(
+            Locale.ROOT,
+            "mean catalog+logs time per query: local %.1f ms, S3 warm %.1f ms%n",
+            localMetadataSum / n,
+            warmMetadataSum / n);
       }
     }
+  }
+
+  /** A query's time to its last row, and the part spent reading the catalog and frame logs. */
+  private record Timed(double millis, double metadataMillis) {}
+
+  private static Timed time(Apiary apiary, String sql) throws Exception {
+    long t0 = System.nanoTime();
+    long metadataMicros;
+    try (QueryResult result = apiary.sql(sql)) {
+      ArrowReader reader = result.reader();
+      while (reader.loadNextBatch()) {
+        reader.getVectorSchemaRoot().getRowCount();
+      }
+      Map<String, Long> phases = result.timingsMicros();
+      metadataMicros = phases.getOrDefault("analyse", 0L) + phases.getOrDefault("snapshot", 0L);
+    }
+    return new Timed((System.nanoTime() - t0) / 1e6, metadataMicros / 1e3);
   }
 
   private static void load(Apiary apiary, double scale) throws Exception {

@@ -17,6 +17,7 @@ import dev.apiary.error.ErrorCategory;
 import dev.apiary.error.InvalidInputException;
 import dev.apiary.table.Column;
 import dev.apiary.table.DataFile;
+import dev.apiary.table.FrameRead;
 import dev.apiary.table.FrameTables;
 import dev.apiary.table.Snapshot;
 import java.io.IOException;
@@ -189,8 +190,17 @@ public final class QueryEngine {
     try {
       ParsedStatement parsed = parseWithTimeTravel(sql);
       String text = parsed.text();
-      // The catalog is read once per statement; every frame is looked up in that one view.
-      CatalogView names = catalog.view();
+      // The catalog is read once per statement; every frame is looked up in that one view. The
+      // logs of the frames the statement names are probed while it is read: one round trip.
+      List<FrameName> named = SqlAnalyzer.latestFrames(parsed.tree(), session);
+      FrameRead read =
+          tables.read(
+              catalog,
+              view ->
+                  named.stream()
+                      .flatMap(n -> view.findFrame(n.hive(), n.box(), n.frame()).stream())
+                      .toList());
+      CatalogView names = read.view();
       // Memoised: pruning resolves a frame's schema for every column reference of every cell.
       Map<FrameName, Optional<FrameEntry>> found = new HashMap<>();
       Function<FrameName, Optional<FrameEntry>> find =
@@ -239,7 +249,7 @@ public final class QueryEngine {
           latestEntries.add(entries.get(view.frame()));
         }
       }
-      List<Snapshot> fresh = tables.snapshots(latestEntries);
+      List<Snapshot> fresh = read.snapshots(latestEntries);
       for (int i = 0; i < latest.size(); i++) {
         snapshots.put(latest.get(i), fresh.get(i));
       }

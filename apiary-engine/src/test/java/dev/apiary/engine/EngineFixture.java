@@ -3,6 +3,7 @@ package dev.apiary.engine;
 import dev.apiary.catalog.Catalog;
 import dev.apiary.catalog.FrameDefinition;
 import dev.apiary.catalog.FrameEntry;
+import dev.apiary.storage.CountingObjectStore;
 import dev.apiary.storage.LocalObjectStore;
 import dev.apiary.table.FrameLog;
 import dev.apiary.table.FrameLogs;
@@ -32,6 +33,10 @@ import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 final class EngineFixture implements AutoCloseable {
   final Path root;
   final LocalObjectStore store;
+
+  /** Counts the catalog's and the logs' requests (cells are read from {@link #store} directly). */
+  final CountingObjectStore requests;
+
   final Catalog catalog;
   final FrameLogs logs;
   final FrameTables tables;
@@ -44,9 +49,11 @@ final class EngineFixture implements AutoCloseable {
   EngineFixture(Path root) {
     this.root = root;
     this.store = new LocalObjectStore(root.resolve("store"));
-    this.catalog = Catalog.open(store);
+    this.requests = new CountingObjectStore(store);
+    this.catalog = Catalog.open(requests);
     this.logs =
-        new FrameLogs(store, LogOptions.defaults().withScratchDirectory(root.resolve("scratch")));
+        new FrameLogs(
+            requests, LogOptions.defaults().withScratchDirectory(root.resolve("scratch")));
     this.tables = new FrameTables(logs);
     this.writer = new CellWriter(store, allocator, root.resolve("staging"));
     this.pool = new ChamberPool(this::chamber, 1);

@@ -281,6 +281,15 @@ public final class Catalog {
   }
 
   /**
+   * The catalog as this instance last read or wrote it, without any storage request. It misses
+   * whatever changed since (on any node), so it is only good for guesses that are checked against a
+   * later {@link #view()}, such as which frame logs to start probing while the catalog refreshes.
+   */
+  public CatalogView lastView() {
+    return new CatalogView(registry.cached().state().tree());
+  }
+
+  /**
    * Drops a frame from the catalog.
    *
    * @return the removed frame, for the caller to purge its data

@@ -72,19 +72,36 @@ public final class FrameLogs implements AutoCloseable {
    * their results in order; the first failure is rethrown as is.
    */
   <T> List<T> probeAll(List<Supplier<T>> probes) {
-    List<Future<T>> futures = new ArrayList<>();
-    for (Supplier<T> probe : probes.subList(Math.min(1, probes.size()), probes.size())) {
+    if (probes.isEmpty()) {
+      return List.of();
+    }
+    Overlapped<T, T> overlapped = overlap(probes.get(0), probes.subList(1, probes.size()));
+    List<T> results = new ArrayList<>(probes.size());
+    results.add(overlapped.result());
+    results.addAll(overlapped.probes());
+    return results;
+  }
+
+  /** What {@link #overlap} returns: the caller's result and the probes' results, in order. */
+  record Overlapped<A, T>(A result, List<T> probes) {}
+
+  /**
+   * Runs {@code probes} on the probe threads while the caller runs {@code work}, so their waits on
+   * storage overlap. The first failure (of work, then of the probes in order) is rethrown as is;
+   * unfinished probes are then cancelled.
+   */
+  <A, T> Overlapped<A, T> overlap(Supplier<A> work, List<Supplier<T>> probes) {
+    List<Future<T>> futures = new ArrayList<>(probes.size());
+    for (Supplier<T> probe : probes) {
       futures.add(probeExecutor.submit(probe::get));
     }
-    List<T> results = new ArrayList<>(probes.size());
     try {
-      if (!probes.isEmpty()) {
-        results.add(probes.get(0).get());
-      }
+      A result = work.get();
+      List<T> results = new ArrayList<>(probes.size());
       for (Future<T> future : futures) {
         results.add(future.get());
       }
-      return results;
+      return new Overlapped<>(result, results);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException runtime
           ? runtime

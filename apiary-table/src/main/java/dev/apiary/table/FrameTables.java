@@ -1,12 +1,17 @@
 package dev.apiary.table;
 
+import dev.apiary.catalog.Catalog;
+import dev.apiary.catalog.CatalogView;
 import dev.apiary.catalog.FrameEntry;
 import dev.apiary.error.NotFoundException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +77,76 @@ public final class FrameTables {
       probes.add(() -> snapshot(entry));
     }
     return logs.probeAll(probes);
+  }
+
+  /**
+   * Reads the latest catalog and starts the latest snapshots of the frames a statement reads, in
+   * one round trip on remote storage rather than two: while {@code catalog} is refreshed (on the
+   * caller's thread), the logs of the frames {@code frames} picks from the catalog as this node
+   * last read it ({@link Catalog#lastView()}) are probed. These speculative probes never write (no
+   * commit 0), and {@link FrameRead#snapshots} uses one only for an entry of the refreshed catalog
+   * whose table id it carries; any other entry is probed afresh then.
+   *
+   * @param frames the entries of the frames the statement reads, as a catalog view names them
+   *     (absent frames left out); called once, on the caller's thread
+   * @throws dev.apiary.error.ApiaryException as {@link Catalog#view()} (a failed speculative probe
+   *     is not reported here: the probe is repeated by {@link FrameRead#snapshots}, which reports
+   *     what fails then)
+   */
+  public FrameRead read(Catalog catalog, Function<CatalogView, List<FrameEntry>> frames) {
+    List<FrameEntry> guessed = frames.apply(catalog.lastView());
+    List<Supplier<Optional<Snapshot>>> probes = new ArrayList<>(guessed.size());
+    for (FrameEntry entry : guessed) {
+      probes.add(() -> speculate(entry));
+    }
+    FrameLogs.Overlapped<CatalogView, Optional<Snapshot>> read =
+        logs.overlap(catalog::view, probes);
+    Map<String, Snapshot> probed = new HashMap<>();
+    for (int i = 0; i < guessed.size(); i++) {
+      FrameEntry entry = guessed.get(i);
+      read.probes().get(i).ifPresent(snapshot -> probed.put(entry.location(), snapshot));
+    }
+    return new FrameRead(this, read.result(), probed);
+  }
+
+  /**
+   * The latest snapshots of {@code entries}, in order: a snapshot {@code probed} at an entry's
+   * location is used if it belongs to the entry's table, the others are probed now, concurrently.
+   */
+  List<Snapshot> snapshots(List<FrameEntry> entries, Map<String, Snapshot> probed) {
+    List<Snapshot> results = new ArrayList<>(entries.size());
+    List<FrameEntry> missing = new ArrayList<>();
+    for (FrameEntry entry : entries) {
+      Snapshot snapshot = probed.get(entry.location());
+      if (snapshot != null && snapshot.metadata().tableId().equals(entry.tableId())) {
+        // A snapshot of this table exists, so its commit 0 does.
+        known.add(entry.tableId());
+        results.add(snapshot);
+      } else {
+        missing.add(entry);
+        results.add(null);
+      }
+    }
+    List<Snapshot> fresh = snapshots(missing);
+    for (int i = 0, j = 0; i < results.size(); i++) {
+      if (results.get(i) == null) {
+        results.set(i, fresh.get(j++));
+      }
+    }
+    return results;
+  }
+
+  /**
+   * The latest snapshot of whatever table the log at the entry's location holds, or empty if it
+   * cannot be read now. Nothing is written, and nothing is thrown: the caller probes again, the
+   * usual way, any entry this does not answer for, and that probe reports what goes wrong.
+   */
+  private Optional<Snapshot> speculate(FrameEntry entry) {
+    try {
+      return Optional.of(logs.forTable(entry.location()).snapshot());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private record Latest(FrameLog log, Snapshot snapshot) {}

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,6 +48,22 @@ public final class SqlAnalyzer {
     analyzer.collectCteNames(statement);
     analyzer.walk(statement);
     return analyzer.references;
+  }
+
+  /**
+   * The frames a statement reads at their latest version (no time travel), from its syntax tree
+   * alone: no catalog is needed, so their logs can be probed while the catalog is read.
+   *
+   * @throws InvalidInputException as {@link #analyze} does for the same statement
+   */
+  public static List<FrameName> latestFrames(JsonNode statement, SqlSession session) {
+    Set<FrameName> names = new LinkedHashSet<>();
+    for (FrameReference reference : analyze(statement, session, name -> Optional.empty())) {
+      if (reference.travel().isEmpty()) {
+        names.add(reference.name());
+      }
+    }
+    return List.copyOf(names);
   }
 
   private void collectCteNames(JsonNode node) {

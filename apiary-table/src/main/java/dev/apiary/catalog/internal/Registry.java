@@ -65,6 +65,11 @@ public final class Registry {
     return install(new RegistrySnapshot(latest, state));
   }
 
+  /** The snapshot this instance last read or wrote, without any storage request; may be stale. */
+  public RegistrySnapshot cached() {
+    return cache.get();
+  }
+
   /** Problems found while reading the registry (corrupt versions skipped), oldest first. */
   public List<String> warnings() {
     synchronized (warnings) {
