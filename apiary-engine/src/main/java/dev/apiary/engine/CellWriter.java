@@ -36,8 +36,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.arrow.c.ArrowArrayStream;
-import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
@@ -85,7 +83,7 @@ public final class CellWriter {
   public record Request(
       FrameLog log,
       String frameName,
-      ArrowReader data,
+      WriteInput input,
       WriteOperation.Mode mode,
       Optional<AppTransaction> token,
       long targetCellBytes,
@@ -93,6 +91,7 @@ public final class CellWriter {
       List<String> replaces,
       TaskBudget budget) {
     public Request {
+      java.util.Objects.requireNonNull(input, "input");
       java.util.Objects.requireNonNull(chamber, "chamber");
       java.util.Objects.requireNonNull(budget, "budget");
       replaces = List.copyOf(replaces);
@@ -102,13 +101,13 @@ public final class CellWriter {
     public Request(
         FrameLog log,
         String frameName,
-        ArrowReader data,
+        WriteInput input,
         WriteOperation.Mode mode,
         Optional<AppTransaction> token,
         long targetCellBytes,
         ChamberSettings chamber,
         TaskBudget budget) {
-      this(log, frameName, data, mode, token, targetCellBytes, chamber, List.of(), budget);
+      this(log, frameName, input, mode, token, targetCellBytes, chamber, List.of(), budget);
     }
 
     /** A write with the threads and memory of {@code chamber}, outside any node's budget. */
@@ -124,7 +123,7 @@ public final class CellWriter {
       this(
           log,
           frameName,
-          data,
+          WriteInput.arrow(data),
           mode,
           token,
           targetCellBytes,
@@ -161,30 +160,23 @@ public final class CellWriter {
     FrameMetadata metadata = snapshot.metadata();
     String codec =
         metadata.configuration().getOrDefault(FrameTables.CODEC_KEY, FrameDefinition.DEFAULT_CODEC);
-    List<String> select;
-    try {
-      select =
-          SchemaAlignment.selectList(
-              request.data().getVectorSchemaRoot().getSchema(), metadata, request.frameName());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read the schema of the data", e);
-    }
     Path staging = stagingRoot.resolve("write-" + UUID.randomUUID());
     List<String> uploaded = new ArrayList<>();
     boolean keepCells = false;
     try (DuckDbChamber chamber = DuckDbChamber.open(request.chamber());
-        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+        WriteInput.Bound input = bind(chamber, request)) {
+      List<String> select =
+          SchemaAlignment.selectList(input.schema(), metadata, request.frameName());
       Files.createDirectories(staging);
       TaskBudget budget = request.budget();
-      ChamberBudget.bind(chamber, budget);
-      Data.exportArrayStream(allocator, request.data(), stream);
-      chamber.connection().registerArrowStream("apiary_input", stream);
       List<DataFile> cells = new ArrayList<>();
       Map<Path, String> staged = new LinkedHashMap<>();
       long rows = 0;
       long bytes = 0;
-      String sql = copySql(select, metadata, codec, staging, request.targetCellBytes());
+      String sql =
+          copySql(select, input.relation(), metadata, codec, staging, request.targetCellBytes());
       try (Statement statement = chamber.connection().createStatement();
+          CopyProgress progress = CopyProgress.start(statement, input.progress());
           ResultSet files = statement.executeQuery(sql)) {
         while (files.next()) {
           long count = ((Number) files.getObject("count")).longValue();
@@ -205,12 +197,13 @@ public final class CellWriter {
           rows += count;
           bytes += size;
         }
+        progress.finished(rows);
       } catch (SQLException e) {
         Optional<String> problem = SchemaAlignment.schemaProblem(e.getMessage());
         if (problem.isPresent()) {
           throw new SchemaMismatchException(problem.get());
         }
-        throw ChamberBudget.failure(e, budget, "write to " + request.frameName());
+        throw input.failure(ChamberBudget.failure(e, budget, "write to " + request.frameName()));
       }
       if (budget.cancellation().isPresent()) {
         // Cancelled after the engine finished: stop before the commit, nothing is written.
@@ -260,6 +253,12 @@ public final class CellWriter {
       }
       deleteRecursively(staging);
     }
+  }
+
+  /** Puts the chamber under the write's budget, then hands it the rows. */
+  private WriteInput.Bound bind(DuckDbChamber chamber, Request request) {
+    ChamberBudget.bind(chamber, request.budget());
+    return request.input().bind(chamber, allocator);
   }
 
   /** Puts the staged cells into storage, several at a time; records each key once it is there. */
@@ -315,10 +314,15 @@ public final class CellWriter {
   }
 
   private static String copySql(
-      List<String> select, FrameMetadata metadata, String codec, Path staging, long targetBytes) {
+      List<String> select,
+      String relation,
+      FrameMetadata metadata,
+      String codec,
+      Path staging,
+      long targetBytes) {
     StringBuilder sql = new StringBuilder("COPY (SELECT ");
     sql.append(String.join(", ", select));
-    sql.append(" FROM apiary_input) TO ").append(literal(staging.toString()));
+    sql.append(" FROM ").append(relation).append(") TO ").append(literal(staging.toString()));
     sql.append(" (FORMAT parquet, COMPRESSION ").append(codec);
     sql.append(", RETURN_STATS, OVERWRITE_OR_IGNORE");
     sql.append(", FILENAME_PATTERN ").append(literal("part-{uuid}." + codec));

@@ -19,6 +19,7 @@ import java.util.function.LongConsumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.duckdb.DuckDBResultSet;
 
 /** Reads CSV, Parquet and JSON files as Arrow streams, through the engine's own readers. */
@@ -116,16 +117,25 @@ public final class FileSources {
       throw new InvalidInputException("No such file: " + file);
     }
     return openQuery(
-        "SELECT * FROM "
-            + readerFunction(file)
-            + "("
-            + DuckDbChamber.literal(file.toAbsolutePath().toString())
-            + ")",
-        file.toString(),
-        allocator,
-        settings,
-        budget,
-        progress);
+        "SELECT * FROM " + reader(file), file.toString(), allocator, settings, budget, progress);
+  }
+
+  /**
+   * The columns of a file as frame types, in file order (what {@code load --create} declares),
+   * sniffed by the engine in a chamber under {@code budget}; the rows are not read.
+   *
+   * @throws InvalidInputException for a missing or unreadable file, an unknown format or columns
+   *     frames cannot store
+   */
+  public static Map<String, String> columns(
+      Path file, BufferAllocator allocator, ChamberSettings settings, TaskBudget budget) {
+    WriteInput input = WriteInput.file(file, rows -> {});
+    try (DuckDbChamber chamber = DuckDbChamber.open(settings)) {
+      ChamberBudget.bind(chamber, budget);
+      try (WriteInput.Bound bound = input.bind(chamber, allocator)) {
+        return frameTypes(bound.schema(), file.toString());
+      }
+    }
   }
 
   /**
@@ -164,23 +174,7 @@ public final class FileSources {
       ResultSet rows = statement.executeQuery(select);
       ArrowReader arrow =
           (ArrowReader) ((DuckDBResultSet) rows).arrowExportStream(allocator, 64 * 1024);
-      Map<String, String> schema = new LinkedHashMap<>();
-      for (Field field : arrow.getVectorSchemaRoot().getSchema().getFields()) {
-        Optional<ColumnType> type;
-        try {
-          type = DuckDbTypes.fromArrow(field.getType());
-        } catch (IllegalArgumentException e) {
-          throw new InvalidInputException(
-              "Column '"
-                  + field.getName()
-                  + "' of "
-                  + what
-                  + " has type "
-                  + field.getType()
-                  + ", which frames cannot store");
-        }
-        schema.put(field.getName(), type.map(ColumnType::name).orElse("string"));
-      }
+      Map<String, String> schema = frameTypes(arrow.getVectorSchemaRoot().getSchema(), what);
       Source source =
           new Source(
               chamber,
@@ -197,9 +191,9 @@ public final class FileSources {
           && engine.category() != dev.apiary.error.ErrorCategory.USER) {
         throw failure;
       }
-      throw new InvalidInputException("Cannot read " + what + ": " + e.getMessage().strip());
+      throw unreadable(what, e);
     } catch (IOException e) {
-      throw new InvalidInputException("Cannot read " + what + ": " + e.getMessage().strip());
+      throw unreadable(what, e);
     } finally {
       if (!opened) {
         chamber.close();
@@ -260,7 +254,50 @@ public final class FileSources {
     }
   }
 
-  private static String readerFunction(Path file) {
+  /**
+   * Column name to Apiary type, in the order of {@code schema} (what {@code load --create}
+   * declares).
+   *
+   * @param what the file or cells, for the message
+   * @throws InvalidInputException naming a column whose type frames cannot store
+   */
+  static Map<String, String> frameTypes(Schema schema, String what) {
+    Map<String, String> types = new LinkedHashMap<>();
+    for (Field field : schema.getFields()) {
+      Optional<ColumnType> type;
+      try {
+        type = DuckDbTypes.fromArrow(field.getType());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(
+            "Column '"
+                + field.getName()
+                + "' of "
+                + what
+                + " has type "
+                + field.getType()
+                + ", which frames cannot store");
+      }
+      types.put(field.getName(), type.map(ColumnType::name).orElse("string"));
+    }
+    return types;
+  }
+
+  /** The error for a file the engine cannot read (or sniff). */
+  static InvalidInputException unreadable(String what, Exception e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    return new InvalidInputException(
+        "Cannot read " + what + ": " + DuckDbChamber.withoutStackTrace(message));
+  }
+
+  /** The engine's table function reading {@code file}, e.g. {@code read_csv('/abs/a.csv')}. */
+  static String reader(Path file) {
+    return readerFunction(file)
+        + "("
+        + DuckDbChamber.literal(file.toAbsolutePath().toString())
+        + ")";
+  }
+
+  static String readerFunction(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     for (String compression : new String[] {".gz", ".zst"}) {
       if (name.endsWith(compression)) {

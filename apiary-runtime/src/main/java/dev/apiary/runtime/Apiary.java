@@ -8,6 +8,7 @@ import dev.apiary.engine.QueryResult;
 import dev.apiary.engine.SqlSession;
 import dev.apiary.engine.TaskBudgets;
 import dev.apiary.engine.TaskTimeoutException;
+import dev.apiary.engine.WriteInput;
 import dev.apiary.engine.WriteSummary;
 import dev.apiary.error.ApiaryException;
 import dev.apiary.error.ErrorCategory;
@@ -317,7 +318,7 @@ public final class Apiary implements AutoCloseable {
         "the write to " + entry.qualifiedName(),
         TaskBudgets.UNKNOWN_SIZE,
         backpressure,
-        budget -> NodeWrites.cells(r, entry, data, mode, token, budget));
+        budget -> NodeWrites.cells(r, entry, WriteInput.arrow(data), mode, token, budget));
   }
 
   /**

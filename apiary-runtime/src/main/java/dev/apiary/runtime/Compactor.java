@@ -9,6 +9,7 @@ import dev.apiary.engine.ChamberSettings;
 import dev.apiary.engine.FileSources;
 import dev.apiary.engine.TaskBudget;
 import dev.apiary.engine.TaskBudgets;
+import dev.apiary.engine.WriteInput;
 import dev.apiary.table.CommitConflictException;
 import dev.apiary.table.CompactionPlan;
 import dev.apiary.table.DataFile;
@@ -102,7 +103,7 @@ final class Compactor {
                       new CellWriter.Request(
                           log,
                           entry.qualifiedName(),
-                          source.reader(),
+                          WriteInput.arrow(source.reader()),
                           WriteOperation.Mode.COMPACT,
                           Optional.empty(),
                           targetCellBytes,

@@ -7,6 +7,7 @@ import dev.apiary.engine.FileSources;
 import dev.apiary.engine.FrameName;
 import dev.apiary.engine.TaskBudget;
 import dev.apiary.engine.TaskBudgets;
+import dev.apiary.engine.WriteInput;
 import dev.apiary.engine.WriteSummary;
 import dev.apiary.runtime.colony.Backpressure;
 import dev.apiary.table.AppTransaction;
@@ -16,11 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
-import org.apache.arrow.vector.ipc.ArrowReader;
 
 /** Writing cells on a node: frame creation, writes under a task budget, and file loads. */
 final class NodeWrites {
@@ -47,11 +46,11 @@ final class NodeWrites {
     return entry;
   }
 
-  /** Writes {@code data} as one commit, in a chamber with the budget's threads and memory. */
+  /** Writes {@code input} as one commit, in a chamber with the budget's threads and memory. */
   static WriteSummary cells(
       Node node,
       FrameEntry entry,
-      ArrowReader data,
+      WriteInput input,
       WriteOperation.Mode mode,
       Optional<AppTransaction> token,
       TaskBudget budget) {
@@ -61,7 +60,7 @@ final class NodeWrites {
                 new CellWriter.Request(
                     node.tables().log(entry),
                     entry.qualifiedName(),
-                    data,
+                    input,
                     mode,
                     token,
                     node.resources().targetCellBytes(),
@@ -72,9 +71,9 @@ final class NodeWrites {
   }
 
   /**
-   * Loads a file into a frame (created from the file's columns when asked and missing). One budget,
-   * sized by the file, serves the chamber reading the file and the one writing its cells: two
-   * budgets could each wait for bees the other holds.
+   * Loads a file into a frame (created from the file's columns when asked and missing). The chamber
+   * that writes the cells reads the file itself, so the rows never pass through the JVM; it has the
+   * whole budget, sized by the file.
    */
   static WriteSummary load(
       Node node,
@@ -82,11 +81,12 @@ final class NodeWrites {
       FrameName name,
       Optional<List<String>> createWithPartitionBy,
       LongConsumer progress) {
+    WriteInput input = WriteInput.file(file, progress);
     long size;
     try {
       size = Files.size(file);
     } catch (IOException e) {
-      size = TaskBudgets.UNKNOWN_SIZE; // FileSources says what is wrong with the file.
+      size = TaskBudgets.UNKNOWN_SIZE; // The engine says what is wrong with the file.
     }
     return NodeTasks.write(
         node,
@@ -94,29 +94,23 @@ final class NodeWrites {
         size,
         Backpressure.BLOCK,
         budget -> {
-          try (FileSources.Source source =
-              FileSources.open(file, node.allocator(), node.chamberSettings(), budget, progress)) {
-            if (createWithPartitionBy.isPresent()
-                && node.catalog().findFrame(name.hive(), name.box(), name.frame()).isEmpty()) {
-              if (!node.catalog().listHives().contains(name.hive().toLowerCase(Locale.ROOT))) {
-                node.catalog().createHive(name.hive());
-              }
-              if (!node.catalog()
-                  .listBoxes(name.hive())
-                  .contains(name.box().toLowerCase(Locale.ROOT))) {
-                node.catalog().createBox(name.hive(), name.box());
-              }
-              createFrame(node, name, source.schema(), createWithPartitionBy.get(), Map.of());
-            }
-            FrameEntry entry = node.catalog().frame(name.hive(), name.box(), name.frame());
-            return cells(
-                node,
-                entry,
-                source.reader(),
-                WriteOperation.Mode.APPEND,
-                Optional.empty(),
-                source.writerBudget());
+          Optional<FrameEntry> existing =
+              node.catalog().findFrame(name.hive(), name.box(), name.frame());
+          FrameEntry entry;
+          if (existing.isPresent()) {
+            entry = existing.get();
+          } else if (createWithPartitionBy.isPresent()) {
+            Map<String, String> columns =
+                FileSources.columns(file, node.allocator(), node.chamberSettings(), budget);
+            // Both return false without writing when the hive or box exists already.
+            node.catalog().createHive(name.hive());
+            node.catalog().createBox(name.hive(), name.box());
+            entry = createFrame(node, name, columns, createWithPartitionBy.get(), Map.of());
+          } else {
+            // Throws, naming what is missing: the hive, the box or the frame.
+            entry = node.catalog().frame(name.hive(), name.box(), name.frame());
           }
+          return cells(node, entry, input, WriteOperation.Mode.APPEND, Optional.empty(), budget);
         });
   }
 }

@@ -1,0 +1,195 @@
+package dev.apiary.engine;
+
+import dev.apiary.error.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.duckdb.DuckDBResultSet;
+
+/**
+ * The rows of a write, as the writing chamber sees them: a relation it selects from. Either an
+ * Arrow stream handed over from Java, or a file (CSV, Parquet, JSON) that the writing chamber reads
+ * itself, so its rows never cross into the JVM.
+ */
+public abstract sealed class WriteInput permits WriteInput.Stream, WriteInput.File {
+  /** The name under which the writing chamber reads an Arrow stream. */
+  static final String RELATION = "apiary_input";
+
+  private WriteInput() {}
+
+  /** Rows from an Arrow stream; the stream is consumed by the write (the caller closes it). */
+  public static WriteInput arrow(ArrowReader data) {
+    return new Stream(data);
+  }
+
+  /**
+   * Rows of a file, read by the writing chamber with the engine's reader for the file's extension
+   * ({@link FileSources#readerFunction}).
+   *
+   * @param progress receives the rows read so far while the write runs (an estimate from the
+   *     engine), and the exact count when the rows are all written
+   * @throws InvalidInputException if the file does not exist or its format is unknown
+   */
+  public static WriteInput file(Path file, LongConsumer progress) {
+    return new File(file, progress);
+  }
+
+  /**
+   * Makes the rows readable in {@code chamber} ({@link Bound#relation}) and returns their columns.
+   *
+   * @throws InvalidInputException if a file cannot be read or has columns frames cannot store
+   */
+  abstract Bound bind(DuckDbChamber chamber, BufferAllocator allocator);
+
+  /** Rows made readable in a chamber; closing releases what the hand-over holds. */
+  interface Bound extends AutoCloseable {
+    /** The SQL relation the write selects from. */
+    String relation();
+
+    /** The columns of the rows, as Arrow fields. */
+    Schema schema();
+
+    /** Where to report progress while the chamber reads the rows, if anyone listens. */
+    Optional<LongConsumer> progress();
+
+    /** The error to report when the write failed in the engine (already translated). */
+    default RuntimeException failure(RuntimeException translated) {
+      return translated;
+    }
+
+    @Override
+    void close();
+  }
+
+  /** An Arrow stream exported to the chamber through the Arrow C stream interface. */
+  static final class Stream extends WriteInput {
+    private final ArrowReader data;
+
+    Stream(ArrowReader data) {
+      this.data = Objects.requireNonNull(data, "data");
+    }
+
+    @Override
+    Bound bind(DuckDbChamber chamber, BufferAllocator allocator) {
+      Schema schema;
+      try {
+        schema = data.getVectorSchemaRoot().getSchema();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("Could not read the schema of the data", e);
+      }
+      ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator);
+      try {
+        Data.exportArrayStream(allocator, data, stream);
+        chamber.connection().registerArrowStream(RELATION, stream);
+      } catch (RuntimeException e) {
+        stream.close();
+        throw e;
+      }
+      return new Bound() {
+        @Override
+        public String relation() {
+          return RELATION;
+        }
+
+        @Override
+        public Schema schema() {
+          return schema;
+        }
+
+        @Override
+        public Optional<LongConsumer> progress() {
+          return Optional.empty();
+        }
+
+        @Override
+        public void close() {
+          stream.close();
+        }
+      };
+    }
+  }
+
+  /** A file the chamber reads with the engine's own reader, as a view. */
+  static final class File extends WriteInput {
+    private final Path file;
+    private final LongConsumer progress;
+
+    File(Path file, LongConsumer progress) {
+      if (!Files.isRegularFile(file)) {
+        throw new InvalidInputException("No such file: " + file);
+      }
+      this.file = file;
+      this.progress = Objects.requireNonNull(progress, "progress");
+      FileSources.readerFunction(file); // Refuses an unknown format before any engine starts.
+    }
+
+    @Override
+    Bound bind(DuckDbChamber chamber, BufferAllocator allocator) {
+      String relation = FileSources.reader(file);
+      // The engine computes a statement's progress only with its progress bar on (not printed).
+      chamber.execute("SET enable_progress_bar = true");
+      chamber.execute("SET enable_progress_bar_print = false");
+      try {
+        Schema schema;
+        // The engine sniffs the file's columns (a sample of its rows) here and again when the
+        // write binds; a view would sniff a third time when it is created.
+        try (Statement statement = chamber.connection().createStatement();
+            ResultSet none = statement.executeQuery("SELECT * FROM " + relation + " LIMIT 0");
+            ArrowReader arrow =
+                (ArrowReader) ((DuckDBResultSet) none).arrowExportStream(allocator, 1024)) {
+          schema = arrow.getVectorSchemaRoot().getSchema();
+        }
+        FileSources.frameTypes(schema, file.toString()); // Refuses columns frames cannot store.
+        return new Bound() {
+          @Override
+          public String relation() {
+            return relation;
+          }
+
+          @Override
+          public Schema schema() {
+            return schema;
+          }
+
+          @Override
+          public Optional<LongConsumer> progress() {
+            return Optional.of(progress);
+          }
+
+          @Override
+          public RuntimeException failure(RuntimeException translated) {
+            // A row the reader cannot parse or convert is the file's problem: say which file.
+            if (translated instanceof EngineException engine
+                && engine.category() == dev.apiary.error.ErrorCategory.USER) {
+              return new InvalidInputException(
+                  "Cannot load "
+                      + file
+                      + ": "
+                      + translated.getMessage()
+                      + "; fix the file, or load it into a frame with types that fit");
+            }
+            return translated;
+          }
+
+          @Override
+          public void close() {
+            // Nothing is held outside the chamber.
+          }
+        };
+      } catch (SQLException | IOException e) {
+        throw FileSources.unreadable(file.toString(), e);
+      }
+    }
+  }
+}
