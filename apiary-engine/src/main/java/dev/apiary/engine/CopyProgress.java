@@ -3,6 +3,7 @@ package dev.apiary.engine;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import org.duckdb.DuckDBPreparedStatement;
@@ -11,23 +12,37 @@ import org.duckdb.QueryProgress;
 /**
  * Reports how far a write's statement has read while it runs, by asking the engine for its query
  * progress from a thread named {@code apiary-write-progress} (the statement itself gives no rows
- * back until it is done). Closing stops and joins the thread.
+ * back until it is done), and the exact rows when it is done. Closing stops and joins the thread.
  */
 final class CopyProgress implements AutoCloseable {
   private static final long INTERVAL_MILLIS = 200;
 
-  private final Optional<LongConsumer> listener;
+  /**
+   * Who hears of the progress.
+   *
+   * @param rows receives the rows so far
+   * @param estimatedRows the rows the input is expected to have, if known: the engine reports a
+   *     fraction of its input, which this turns into rows (no report while it is unknown)
+   */
+  record Listener(LongConsumer rows, OptionalLong estimatedRows) {
+    Listener {
+      java.util.Objects.requireNonNull(rows, "rows");
+      java.util.Objects.requireNonNull(estimatedRows, "estimatedRows");
+    }
+  }
+
+  private final Optional<Listener> listener;
   private final Optional<Thread> poller;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
-  private CopyProgress(Optional<LongConsumer> listener, Optional<Thread> poller) {
+  private CopyProgress(Optional<Listener> listener, Optional<Thread> poller) {
     this.listener = listener;
     this.poller = poller;
   }
 
   /** Starts polling the engine about {@code statement} if anyone listens; else does nothing. */
-  static CopyProgress start(Statement statement, Optional<LongConsumer> listener) {
-    if (listener.isEmpty()) {
+  static CopyProgress start(Statement statement, Optional<Listener> listener) {
+    if (listener.isEmpty() || listener.get().estimatedRows().isEmpty()) {
       return new CopyProgress(listener, Optional.empty());
     }
     CopyProgress[] self = new CopyProgress[1];
@@ -44,10 +59,12 @@ final class CopyProgress implements AutoCloseable {
       try {
         Thread.sleep(INTERVAL_MILLIS);
         QueryProgress progress = statement.unwrap(DuckDBPreparedStatement.class).getQueryProgress();
-        long rows = progress.getRowsProcessed();
+        long estimated = listener.get().estimatedRows().getAsLong();
+        // The percentage is of the input read; it is negative while the engine cannot tell.
+        long rows = (long) (Math.min(100.0, progress.getPercentage()) / 100.0 * estimated);
         if (!stopped.get() && rows > reported) {
           reported = rows;
-          listener.get().accept(rows);
+          listener.get().rows().accept(rows);
         }
       } catch (InterruptedException e) {
         return;
@@ -61,7 +78,7 @@ final class CopyProgress implements AutoCloseable {
   /** Reports the exact row count once the statement is done. */
   void finished(long rows) {
     stop();
-    listener.ifPresent(l -> l.accept(rows));
+    listener.ifPresent(l -> l.rows().accept(rows));
   }
 
   private void stop() {

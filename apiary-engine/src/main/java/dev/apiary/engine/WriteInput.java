@@ -37,8 +37,9 @@ public abstract sealed class WriteInput permits WriteInput.Stream, WriteInput.Fi
    * Rows of a file, read by the writing chamber with the engine's reader for the file's extension
    * ({@link FileSources#readerFunction}).
    *
-   * @param progress receives the rows read so far while the write runs (an estimate from the
-   *     engine), and the exact count when the rows are all written
+   * @param progress receives the rows read so far while the write runs (estimated from the part of
+   *     the file the engine has read, for line-per-row formats), and the exact count once the rows
+   *     are all written
    * @throws InvalidInputException if the file does not exist or its format is unknown
    */
   public static WriteInput file(Path file, LongConsumer progress) {
@@ -61,7 +62,7 @@ public abstract sealed class WriteInput permits WriteInput.Stream, WriteInput.Fi
     Schema schema();
 
     /** Where to report progress while the chamber reads the rows, if anyone listens. */
-    Optional<LongConsumer> progress();
+    Optional<CopyProgress.Listener> progress();
 
     /** The error to report when the write failed in the engine (already translated). */
     default RuntimeException failure(RuntimeException translated) {
@@ -108,7 +109,7 @@ public abstract sealed class WriteInput permits WriteInput.Stream, WriteInput.Fi
         }
 
         @Override
-        public Optional<LongConsumer> progress() {
+        public Optional<CopyProgress.Listener> progress() {
           return Optional.empty();
         }
 
@@ -163,8 +164,8 @@ public abstract sealed class WriteInput permits WriteInput.Stream, WriteInput.Fi
           }
 
           @Override
-          public Optional<LongConsumer> progress() {
-            return Optional.of(progress);
+          public Optional<CopyProgress.Listener> progress() {
+            return Optional.of(new CopyProgress.Listener(progress, RowEstimate.of(file)));
           }
 
           @Override
