@@ -51,24 +51,35 @@ public final class CellWriter {
   private final BufferAllocator allocator;
   private final Path stagingRoot;
   private final CellSource written;
+  private final Optional<ChamberPool> chambers;
 
   /**
+   * A writer that closes each write's chamber before the write returns.
+   *
    * @param stagingRoot local directory for cells before they are put into storage
    */
   public CellWriter(ObjectStore store, BufferAllocator allocator, Path stagingRoot) {
-    this(store, allocator, stagingRoot, new LocalCellSource(store));
+    this(store, allocator, stagingRoot, new LocalCellSource(store), Optional.empty());
   }
 
   /**
    * @param stagingRoot local directory for cells before they are put into storage
    * @param written receives the staged files of every committed write ({@link CellSource#written})
+   * @param chambers where each write's chamber goes to be closed off the write's path, after the
+   *     commit ({@link ChamberPool#discard}; a write's chamber is never reused); empty to close it
+   *     before the write returns
    */
   public CellWriter(
-      ObjectStore store, BufferAllocator allocator, Path stagingRoot, CellSource written) {
+      ObjectStore store,
+      BufferAllocator allocator,
+      Path stagingRoot,
+      CellSource written,
+      Optional<ChamberPool> chambers) {
     this.store = store;
     this.allocator = allocator;
     this.stagingRoot = stagingRoot;
     this.written = written;
+    this.chambers = chambers;
   }
 
   /**
@@ -150,6 +161,8 @@ public final class CellWriter {
    * Runs the write.
    *
    * @throws SchemaMismatchException if the data does not fit the frame
+   * @throws dev.apiary.error.InvalidInputException if the input is a file the engine cannot read,
+   *     or a row of it cannot be read as the file's columns; nothing is in the frame
    * @throws CommitConflictException if the commit could not be made; nothing is in the frame
    * @throws MemoryExceededException if cutting the cells needed more than the budget's memory
    * @throws TaskTimeoutException if the budget was cancelled (a timeout) before the commit
@@ -163,8 +176,8 @@ public final class CellWriter {
     Path staging = stagingRoot.resolve("write-" + UUID.randomUUID());
     List<String> uploaded = new ArrayList<>();
     boolean keepCells = false;
-    try (DuckDbChamber chamber = DuckDbChamber.open(request.chamber());
-        WriteInput.Bound input = bind(chamber, request)) {
+    DuckDbChamber chamber = DuckDbChamber.open(request.chamber());
+    try (WriteInput.Bound input = bind(chamber, request)) {
       List<String> select =
           SchemaAlignment.selectList(input.schema(), metadata, request.frameName());
       Files.createDirectories(staging);
@@ -250,6 +263,11 @@ public final class CellWriter {
             // Best effort: an unreferenced cell is invisible to readers and removed by vacuum.
           }
         }
+      }
+      if (chambers.isPresent()) {
+        chambers.get().discard(chamber);
+      } else {
+        chamber.close();
       }
       deleteRecursively(staging);
     }

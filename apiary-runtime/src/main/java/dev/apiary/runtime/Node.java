@@ -106,12 +106,18 @@ final class Node implements AutoCloseable {
                     .withScratchDirectory(config.nodeDirectory().resolve("scratch"))));
     this.tables = new FrameTables(logs);
     this.allocator = track(opened, new RootAllocator());
-    this.writer =
-        new CellWriter(store, allocator, config.nodeDirectory().resolve("staging"), cache);
     this.chambers =
         track(opened, new ChamberPool(this::queryChamberSettings, resources.cores() + 1));
     // Statements over more than a few cells get every bee: a chamber of that shape starts now.
     chambers.prewarm(resources.cores(), resources.cores() * resources.memoryPerBee());
+    // A write's own chamber is closed on the pool's thread, after the commit.
+    this.writer =
+        new CellWriter(
+            store,
+            allocator,
+            config.nodeDirectory().resolve("staging"),
+            cache,
+            Optional.of(chambers));
     this.bees = track(opened, new BeePool(resources.cores(), resources.memoryPerBee()));
     this.sizing = Leafcutter.forNode(resources.targetCellBytes(), resources.cores());
     this.engine =
