@@ -96,6 +96,13 @@ final class Node implements AutoCloseable {
                 cacheDisks.open(config.cacheDirectory()),
                 config.cacheCapacity(),
                 Clock.systemUTC()));
+    // As early as its settings allow (they name the cache's directories): the pool's parser and
+    // prewarmed chamber load the engine's native library (a tenth of a second or more) on the
+    // pool's thread while the catalog and the logs open here.
+    this.chambers =
+        track(opened, new ChamberPool(this::queryChamberSettings, resources.cores() + 1));
+    // Statements over more than a few cells get every bee: a chamber of that shape starts now.
+    chambers.prewarm(resources.cores(), resources.cores() * resources.memoryPerBee());
     this.catalog = Catalog.open(store);
     this.logs =
         track(
@@ -106,10 +113,6 @@ final class Node implements AutoCloseable {
                     .withScratchDirectory(config.nodeDirectory().resolve("scratch"))));
     this.tables = new FrameTables(logs);
     this.allocator = track(opened, new RootAllocator());
-    this.chambers =
-        track(opened, new ChamberPool(this::queryChamberSettings, resources.cores() + 1));
-    // Statements over more than a few cells get every bee: a chamber of that shape starts now.
-    chambers.prewarm(resources.cores(), resources.cores() * resources.memoryPerBee());
     // A write's own chamber is closed on the pool's thread, after the commit.
     this.writer =
         new CellWriter(
