@@ -113,6 +113,8 @@ public final class S3Comparison {
           double[] lm = new double[runs];
           double[] wm = new double[runs];
           long warmRequests = 0;
+          List<Map<String, Double>> localPhases = new java.util.ArrayList<>();
+          List<Map<String, Double>> warmPhases = new java.util.ArrayList<>();
           for (int r = -1; r < runs; r++) {
             Timed tl = time(local, query.sql());
             warmStore.reset();
@@ -122,9 +124,14 @@ public final class S3Comparison {
               w[r] = tw.millis();
               lm[r] = tl.metadataMillis();
               wm[r] = tw.metadataMillis();
+              localPhases.add(tl.phases());
+              warmPhases.add(tw.phases());
               warmRequests = warmStore.total();
             }
           }
+          System.err.printf(
+              "%s phases, local: %s; S3 warm: %s%n",
+              query.id(), phaseMedians(localPhases), phaseMedians(warmPhases));
           double ml = SsbComparison.median(l);
           double mw = SsbComparison.median(w);
           double mlm = SsbComparison.median(lm);
@@ -162,8 +169,22 @@ public final class S3Comparison {
     }
   }
 
-  /** A query's time to its last row, and the part spent reading the catalog and frame logs. */
-  private record Timed(double millis, double metadataMillis) {}
+  /**
+   * A query's time to its last row, the part spent reading the catalog and frame logs, and every
+   * phase (ms).
+   */
+  private record Timed(double millis, double metadataMillis, Map<String, Double> phases) {}
+
+  /** Each phase's median over the runs, "name ms" pairs in the engine's order. */
+  private static String phaseMedians(List<Map<String, Double>> runs) {
+    StringBuilder line = new StringBuilder();
+    for (String phase :
+        List.of("analyse", "snapshot", "prune", "fetch", "bees", "setup", "execute")) {
+      double[] values = runs.stream().mapToDouble(m -> m.getOrDefault(phase, 0.0)).toArray();
+      line.append(String.format(Locale.ROOT, " %s %.1f", phase, SsbComparison.median(values)));
+    }
+    return line.toString().strip();
+  }
 
   private static Timed time(Apiary apiary, String sql) throws Exception {
     long t0 = System.nanoTime();
@@ -175,8 +196,10 @@ public final class S3Comparison {
       }
       Map<String, Long> phases = result.timingsMicros();
       metadataMicros = phases.getOrDefault("analyse", 0L) + phases.getOrDefault("snapshot", 0L);
+      Map<String, Double> millis = new java.util.HashMap<>();
+      phases.forEach((phase, micros) -> millis.put(phase, micros / 1e3));
+      return new Timed((System.nanoTime() - t0) / 1e6, metadataMicros / 1e3, millis);
     }
-    return new Timed((System.nanoTime() - t0) / 1e6, metadataMicros / 1e3);
   }
 
   private static void load(Apiary apiary, double scale) throws Exception {
