@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /** Formats a statement's per-phase timings on one line. */
 final class Timings {
   private static final List<String> PHASES =
-      List.of("analyse", "snapshot", "prune", "fetch", "bees", "setup", "execute");
+      List.of("parse", "analyse", "snapshot", "prune", "fetch", "bees", "setup", "execute");
 
   private Timings() {}
 

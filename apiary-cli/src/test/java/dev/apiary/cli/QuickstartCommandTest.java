@@ -27,7 +27,7 @@ class QuickstartCommandTest {
         .containsPattern("  date +2,556 rows +1 cells +[0-9.]+ s\n")
         .contains("SSB Q1.1:", "SSB Q2.1:", "SSB Q3.1:", "SSB Q4.1:")
         .containsPattern("cells scanned: \\d+ of \\d+ \\(\\d+ pruned\\)")
-        .contains("timing: analyse ")
+        .contains("timing: parse ")
         .contains("./apiary shell --storage local://" + storage, "USE demo.ssb;")
         .doesNotContain("already loaded");
     assertThat(second.exitCode()).as("%s", second).isEqualTo(0);

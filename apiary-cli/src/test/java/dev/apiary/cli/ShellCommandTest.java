@@ -101,6 +101,6 @@ class ShellCommandTest {
         .startsWith("Enter SQL statements ending with ';'")
         .contains(".exit     leave the shell")
         .endsWith("timing on\none\n---\n  1\n1 row\n");
-    assertThat(result.err()).startsWith("timing: analyse ");
+    assertThat(result.err()).startsWith("timing: parse ");
   }
 }

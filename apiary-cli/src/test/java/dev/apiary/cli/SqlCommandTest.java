@@ -80,7 +80,7 @@ class SqlCommandTest {
     for (Cli.Result result : new Cli.Result[] {flag, env}) {
       assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
       assertThat(result.out()).isEqualTo("answer\n------\n    42\n1 row\n");
-      assertThat(result.err()).startsWith("timing: analyse ").contains("execute ", "wall ");
+      assertThat(result.err()).startsWith("timing: parse ").contains("execute ", "wall ");
     }
   }
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +36,7 @@ public final class DuckDbChamber implements AutoCloseable {
   private long memoryLimitBytes;
   private List<Path> allowed = List.of();
   private long use;
+  private final ChamberCatalog catalog = new ChamberCatalog();
 
   private DuckDbChamber(ChamberSettings settings, DuckDBConnection connection) {
     this.settings = settings;
@@ -225,10 +225,15 @@ public final class DuckDbChamber implements AutoCloseable {
     };
   }
 
+  /** What statements have set up in this chamber (catalogs, schemas, views). */
+  ChamberCatalog catalog() {
+    return catalog;
+  }
+
   /**
-   * Makes a sealed chamber fresh for its next use: every database the last use attached is
-   * detached, so no view or name of one statement is seen by the next. Nothing else survives a
-   * statement: user SQL only reads.
+   * Ends a use of a sealed chamber: a late cancel of this use no longer reaches the chamber, and
+   * the engine is checked to hold nothing but what {@link #catalog()} says was set up (user SQL
+   * only reads, so anything else means the chamber is not what Apiary thinks it is).
    *
    * @return whether the chamber is clean; if not, it must be closed instead of reused
    */
@@ -237,27 +242,16 @@ public final class DuckDbChamber implements AutoCloseable {
       use++;
     }
     running = null;
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("USE memory");
-      List<String> attached = new ArrayList<>();
-      try (java.sql.ResultSet rows =
-          statement.executeQuery(
-              "SELECT database_name FROM duckdb_databases() WHERE NOT internal"
-                  + " AND database_name <> 'memory'")) {
-        while (rows.next()) {
-          attached.add(rows.getString(1));
-        }
-      }
-      for (String database : attached) {
-        statement.execute("DETACH " + identifier(database));
-      }
-      try (java.sql.ResultSet rows =
-          statement.executeQuery(
-              "SELECT (SELECT count(*) FROM duckdb_databases() WHERE NOT internal)"
-                  + " + (SELECT count(*) FROM duckdb_views() WHERE NOT internal)"
-                  + " + (SELECT count(*) FROM duckdb_tables())")) {
-        return rows.next() && rows.getLong(1) == 1;
-      }
+    try (Statement statement = connection.createStatement();
+        java.sql.ResultSet rows =
+            statement.executeQuery(
+                "SELECT (SELECT count(*) FROM duckdb_databases() WHERE NOT internal),"
+                    + " (SELECT count(*) FROM duckdb_views() WHERE NOT internal),"
+                    + " (SELECT count(*) FROM duckdb_tables())")) {
+      return rows.next()
+          && rows.getLong(1) == 1 + catalog.hiveCount()
+          && rows.getLong(2) == catalog.viewCount()
+          && rows.getLong(3) == 0;
     } catch (SQLException e) {
       return false;
     }

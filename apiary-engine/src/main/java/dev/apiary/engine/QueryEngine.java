@@ -50,6 +50,7 @@ import org.duckdb.DuckDBResultSet;
  */
 public final class QueryEngine {
   private static final int BATCH_ROWS = 64 * 1024;
+  private static final int PARSED_STATEMENTS = 256;
   private static final List<String> ENGINE_CATALOGS = List.of("main", "memory", "system", "temp");
 
   private final Catalog catalog;
@@ -59,6 +60,21 @@ public final class QueryEngine {
   private final TaskBudgets budgets;
   private final ChamberPool pool;
   private final ObjectMapper json = new ObjectMapper();
+
+  /**
+   * Syntax trees of the statements run last (by their text; only statements that parsed): a
+   * statement run again, as dashboards and scripts do, is not parsed again. The trees are only
+   * read.
+   */
+  private final Map<String, ParsedStatement> parsed =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ParsedStatement> eldest) {
+          return size() > PARSED_STATEMENTS;
+        }
+      };
 
   public QueryEngine(
       Catalog catalog,
@@ -190,6 +206,8 @@ public final class QueryEngine {
     try {
       ParsedStatement parsed = parseWithTimeTravel(sql);
       String text = parsed.text();
+      long tp = System.nanoTime();
+      timings.put("parse", (tp - t0) / 1000);
       // The catalog is read once per statement; every frame is looked up in that one view. The
       // logs of the frames the statement names are probed while it is read: one round trip.
       List<FrameName> named = SqlAnalyzer.latestFrames(parsed.tree(), session);
@@ -209,7 +227,7 @@ public final class QueryEngine {
           SqlAnalyzer.analyze(
               parsed.tree(), session, name -> find.apply(name).map(e -> e.definition().schema()));
       long t1 = System.nanoTime();
-      timings.put("analyse", (t1 - t0) / 1000);
+      timings.put("analyse", (t1 - tp) / 1000);
 
       // One view per frame and version read; time travel references get views of their own.
       Map<FrameName, FrameEntry> entries = new LinkedHashMap<>();
@@ -519,32 +537,24 @@ public final class QueryEngine {
                 + ")");
       }
     }
-    // Two round trips instead of one per statement: the catalogs, then schemas, views and USE.
-    StringBuilder attach = new StringBuilder();
+    // Only what differs from what the chamber's last statement set up is changed, in one round
+    // trip: a frame read again over the same cells keeps its view (the engine binds it once).
+    Set<String> hiveNames = new LinkedHashSet<>();
     for (String hive : hives) {
-      attach.append("ATTACH ':memory:' AS ").append(identifier(hive)).append(";\n");
+      hiveNames.add(identifier(hive));
     }
-    chamber.execute(attach.toString());
-    StringBuilder setUp = new StringBuilder();
-    for (String schema : schemas) {
-      setUp.append("CREATE SCHEMA IF NOT EXISTS ").append(schema).append(";\n");
-    }
+    Map<String, String> views = new LinkedHashMap<>();
     for (Map.Entry<View, List<Path>> e : files.entrySet()) {
       List<Column> columns = entries.get(e.getKey().frame()).definition().schema().columns();
-      setUp
-          .append("CREATE VIEW ")
-          .append(e.getKey().sqlName())
-          .append(" AS ")
-          .append(CellViews.body(columns, e.getValue()))
-          .append(";\n");
+      views.put(e.getKey().sqlName(), CellViews.body(columns, e.getValue()));
     }
-    setUp
-        .append("USE ")
-        .append(
-            session.box().isPresent()
-                ? identifier(session.hive()) + "." + identifier(session.box().get())
-                : identifier(session.hive()));
-    chamber.execute(setUp.toString());
+    String use =
+        session.box().isPresent()
+            ? identifier(session.hive()) + "." + identifier(session.box().get())
+            : identifier(session.hive());
+    ChamberCatalog.Change change = chamber.catalog().change(hiveNames, schemas, views, use);
+    chamber.execute(change.sql());
+    chamber.catalog().applied(change);
   }
 
   /** A frame as a statement reads it: the latest version ({@code -1}) or one it travelled to. */
@@ -563,11 +573,26 @@ public final class QueryEngine {
   private static final java.util.regex.Pattern TIMESTAMP_AS_OF =
       java.util.regex.Pattern.compile("(?i)\\bTIMESTAMP\\s+AS\\s+OF\\s+('(?:[^']|'')*')");
 
+  /** The statement's syntax tree, parsed now or remembered from an earlier run of the same text. */
+  private ParsedStatement parseWithTimeTravel(String sql) {
+    synchronized (parsed) {
+      ParsedStatement known = parsed.get(sql);
+      if (known != null) {
+        return known;
+      }
+    }
+    ParsedStatement statement = parseUncached(sql);
+    synchronized (parsed) {
+      parsed.put(sql, statement);
+    }
+    return statement;
+  }
+
   /**
    * Parses the statement; if that fails and it uses Spark's {@code VERSION AS OF n} / {@code
    * TIMESTAMP AS OF '...'}, those are rewritten to the engine's {@code AT (...)} and parsed again.
    */
-  private ParsedStatement parseWithTimeTravel(String sql) {
+  private ParsedStatement parseUncached(String sql) {
     try {
       return new ParsedStatement(sql, parse(sql));
     } catch (EngineException e) {

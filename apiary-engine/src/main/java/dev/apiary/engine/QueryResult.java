@@ -63,7 +63,7 @@ public final class QueryResult implements AutoCloseable {
     return chamber;
   }
 
-  /** Microseconds per phase (analyse, snapshot, prune, fetch, bees, setup, execute). */
+  /** Microseconds per phase (parse, analyse, snapshot, prune, fetch, bees, setup, execute). */
   public Map<String, Long> timingsMicros() {
     return timingsMicros;
   }

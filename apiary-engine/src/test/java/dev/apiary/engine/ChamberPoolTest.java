@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,25 +59,48 @@ class ChamberPoolTest {
     return values;
   }
 
+  /** Sets up what a statement names, as the query engine does. */
+  private static void setUp(
+      DuckDbChamber chamber, Set<String> hives, Map<String, String> views, String use) {
+    Set<String> schemas = new java.util.LinkedHashSet<>();
+    for (String view : views.keySet()) {
+      schemas.add(view.substring(0, view.lastIndexOf('.')));
+    }
+    ChamberCatalog.Change change = chamber.catalog().change(hives, schemas, views, use);
+    chamber.execute(change.sql());
+    chamber.catalog().applied(change);
+  }
+
   @Test
-  void aChamberGivenBackServesTheNextStatementWithNothingOfTheLastOneLeft()
+  void aChamberGivenBackServesTheNextStatementWithOnlyWhatItNames()
       throws IOException, SQLException {
-    Path cell = cell("a");
+    Path a = cell("a");
+    Path b = cell("b");
+    String viewA = "SELECT v FROM read_parquet(" + literal(a) + ")";
+    String viewB = "SELECT v + 1 AS v FROM read_parquet(" + literal(b) + ")";
     try (ChamberPool pool = new ChamberPool(this::settings, 2)) {
-      DuckDbChamber first = pool.take(1, MEMORY, List.of(cell));
-      first.execute("ATTACH ':memory:' AS h");
-      first.execute("CREATE SCHEMA h.b");
-      first.execute("CREATE VIEW h.b.f AS SELECT * FROM read_parquet(" + literal(cell) + ")");
-      first.execute("USE h.b");
+      DuckDbChamber first = pool.take(1, MEMORY, List.of(a, b));
+      setUp(
+          first,
+          Set.of("\"h\"", "\"g\""),
+          Map.of("\"h\".\"b\".\"f\"", viewA, "\"g\".\"b\".\"f\"", viewB),
+          "\"h\".\"b\"");
       assertThat(strings(first, "SELECT v FROM f")).containsExactly("1");
       pool.giveBack(first);
       assertThat(pool.idleCount()).isEqualTo(1);
 
-      DuckDbChamber second = pool.take(1, MEMORY, List.of(cell));
+      DuckDbChamber second = pool.take(1, MEMORY, List.of(a, b));
       assertThat(second).isSameAs(first);
+      // The next statement names h.b.f over other cells and not g: the view is replaced and the
+      // catalog g is gone.
+      setUp(second, Set.of("\"h\""), Map.of("\"h\".\"b\".\"f\"", viewB), "\"h\".\"b\"");
+      assertThat(strings(second, "SELECT v FROM f")).containsExactly("2");
       assertThat(strings(second, "SELECT database_name FROM duckdb_databases() WHERE NOT internal"))
-          .containsExactly("memory");
-      assertThat(strings(second, "SELECT current_database()")).containsExactly("memory");
+          .containsExactlyInAnyOrder("memory", "h");
+      // A statement that names nothing sees no view at all.
+      setUp(second, Set.of("\"h\""), Map.of(), "\"h\"");
+      assertThat(strings(second, "SELECT count(*) FROM duckdb_views() WHERE NOT internal"))
+          .containsExactly("0");
       // Still sealed: settings stay locked and only its directories can be read.
       assertThatThrownBy(() -> second.execute("SET threads = 4"))
           .isInstanceOf(AccessDeniedException.class);
@@ -83,6 +108,7 @@ class ChamberPoolTest {
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("Permission Error");
       pool.giveBack(second);
+      assertThat(pool.idleCount()).isEqualTo(1);
     }
     assertThat(scratchDirectories()).isEmpty();
   }
@@ -113,13 +139,18 @@ class ChamberPoolTest {
     try (ChamberPool pool = new ChamberPool(this::settings, 2)) {
       DuckDbChamber failed = pool.take(1, MEMORY, List.of(a));
       pool.discard(failed);
-      // A table is state a reset cannot account for: the chamber is closed, not kept.
+      // A table, or a catalog nobody recorded, is state the chamber cannot account for: it is
+      // closed, not kept.
       DuckDbChamber unclean = pool.take(1, MEMORY, List.of(a));
       unclean.execute("CREATE TABLE memory.leftover AS SELECT 1 AS v");
       pool.giveBack(unclean);
       assertThat(pool.idleCount()).isZero();
+      DuckDbChamber unrecorded = pool.take(1, MEMORY, List.of(a));
+      unrecorded.execute("ATTACH ':memory:' AS stray");
+      pool.giveBack(unrecorded);
+      assertThat(pool.idleCount()).isZero();
       DuckDbChamber next = pool.take(1, MEMORY, List.of(a));
-      assertThat(next).isNotSameAs(failed).isNotSameAs(unclean);
+      assertThat(next).isNotSameAs(failed).isNotSameAs(unclean).isNotSameAs(unrecorded);
       pool.giveBack(next);
     }
     assertThat(scratchDirectories()).isEmpty();
