@@ -134,6 +134,41 @@ class PruningTest {
   }
 
   @Test
+  void dateBoundsWithIntervalsPruneAndReturnTheSameRows() {
+    assertThat(
+            keptAndSameRows(
+                "SELECT count(*) FROM h.b.sales WHERE day >= DATE '2024-01-01' + INTERVAL 1 MONTH"
+                    + " AND day < DATE '2024-02-01' + INTERVAL '1' MONTH"))
+        .isEqualTo(3);
+    assertThat(
+            keptAndSameRows(
+                "SELECT count(*) FROM h.b.sales WHERE day < DATE '2024-03-01' - INTERVAL 20 DAY"))
+        .isEqualTo(6);
+    assertThat(
+            keptAndSameRows(
+                "SELECT count(*) FROM h.b.sales WHERE day >= DATE '2023-03-01' + INTERVAL '1' YEAR"))
+        .isEqualTo(3);
+    assertThat(
+            keptAndSameRows(
+                "SELECT count(*) FROM h.b.sales WHERE day > DATE '2024-02-20' + INTERVAL 1 WEEK"))
+        .isEqualTo(3);
+    // Not folded (kept): hours on a date, fractions, a timestamp base against a date column.
+    assertThat(
+            keptAndSameRows(
+                "SELECT count(*) FROM h.b.sales WHERE day > DATE '2024-02-20' + INTERVAL 12 HOUR"))
+        .isEqualTo(9);
+    assertThat(
+            keptAndSameRows(
+                "SELECT count(*) FROM h.b.sales WHERE day > DATE '2024-02-20' + INTERVAL '1.5' MONTH"))
+        .isLessThanOrEqualTo(9);
+    assertThat(
+            keptAndSameRows(
+                "SELECT count(*) FROM h.b.sales"
+                    + " WHERE day < TIMESTAMP '2024-01-25 00:00:00' + INTERVAL 6 DAY"))
+        .isEqualTo(9);
+  }
+
+  @Test
   void joinsPruneOnlyWhereItIsSafe() {
     assertThat(
             keptAndSameRows(

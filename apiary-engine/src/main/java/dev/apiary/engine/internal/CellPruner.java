@@ -3,6 +3,7 @@ package dev.apiary.engine.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apiary.table.Column;
 import dev.apiary.table.DataFile;
+import dev.apiary.table.TypeKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +16,8 @@ import java.util.function.Function;
  * Decides from a cell's statistics and partition values whether any of its rows can satisfy a WHERE
  * clause (DuckDB's syntax tree). Conservative: anything it does not understand may match. Handles
  * AND, OR, NOT, comparisons, IN, BETWEEN, IS [NOT] NULL on numbers, strings, booleans, dates and
- * timestamps, with constants that are literals or casts of literals.
+ * timestamps, with constants that are literals or casts of literals, and dates and timestamps plus
+ * or minus an interval literal ({@link DateArithmetic}).
  *
  * <p>Two questions are answered for each expression: can it be TRUE for some row, and can it be
  * FALSE for some row (SQL NULL is neither), which is what NOT needs.
@@ -199,6 +201,10 @@ public final class CellPruner {
     String type = node.path("type").asText();
     if (type.equals("OPERATOR_CAST")) {
       return literal(node.get("child"), column);
+    }
+    if (type.equals("FUNCTION")
+        && (column.type().kind() == TypeKind.DATE || column.type().kind() == TypeKind.TIMESTAMP)) {
+      return DateArithmetic.fold(node, base -> literal(base, column));
     }
     if (!type.equals("VALUE_CONSTANT")) {
       return Optional.empty();
