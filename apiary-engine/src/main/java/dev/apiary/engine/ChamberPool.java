@@ -19,10 +19,11 @@ import java.util.function.Supplier;
  * that work, done in the background, still slows the query beside it. So a chamber is sealed once,
  * when it starts, with its thread count, memory limit and the directories its statements may read,
  * and is then lent to one statement at a time: {@link #take} finds an idle chamber of the task's
- * shape that may read the statement's cells (or starts one), {@link #giveBack} detaches everything
- * the statement attached and keeps the chamber for the next statement, {@link #discard} closes it.
- * A chamber whose statement failed is discarded, and one is retired after {@value #MAX_USES}
- * statements.
+ * shape that may read the statement's cells (or starts one); what a statement sets up in it is
+ * recorded in its {@link ChamberCatalog}, so the next statement changes only what differs. {@link
+ * #giveBack} checks that the chamber holds nothing but what was recorded and keeps it for the next
+ * statement, {@link #discard} closes it. A chamber whose statement failed is discarded, and one is
+ * retired after {@value #MAX_USES} statements.
  *
  * <p>Statements also need the engine's parser before their budget is known; {@link #parser()}
  * serves them from one small sealed chamber, started in the background when the pool is made.
@@ -130,9 +131,11 @@ public final class ChamberPool implements AutoCloseable {
   }
 
   /**
-   * Takes back a chamber whose statement finished: it is cleaned and kept for the next statement,
-   * or closed if it cannot be cleaned, has served {@value #MAX_USES} statements or too many are
-   * idle.
+   * Takes back a chamber whose statement finished: it is kept for the next statement, or closed if
+   * it holds anything its {@link ChamberCatalog} did not record, has served {@value #MAX_USES}
+   * statements or too many are idle.
+   *
+   * @throws IllegalStateException if the chamber was already given back
    */
   public void giveBack(DuckDbChamber chamber) {
     synchronized (this) {
@@ -160,7 +163,10 @@ public final class ChamberPool implements AutoCloseable {
     }
   }
 
-  /** Closes a chamber whose statement failed or was cancelled, off the caller's path. */
+  /**
+   * Closes a chamber off the caller's path: a query chamber whose statement failed or was
+   * cancelled, or a write's own chamber once its commit is done.
+   */
   public void discard(DuckDbChamber chamber) {
     closeLater(chamber);
   }
