@@ -525,7 +525,8 @@ public final class QueryEngine {
       hives.add(name.hive());
       schemas.add(identifier(name.hive()) + "." + identifier(name.box()));
     }
-    // Names the engine gives its own catalogs would resolve to those, not to the hive.
+    // Names the engine gives its own catalogs would resolve to those, not to the hive (new hives
+    // cannot have them; catalogs written before that rule may).
     for (String hive : hives) {
       if (ENGINE_CATALOGS.contains(hive.toLowerCase(java.util.Locale.ROOT))) {
         throw new InvalidInputException(

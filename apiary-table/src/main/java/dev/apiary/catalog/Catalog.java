@@ -5,6 +5,7 @@ import dev.apiary.catalog.internal.CatalogTree;
 import dev.apiary.catalog.internal.Registry;
 import dev.apiary.error.ApiaryException;
 import dev.apiary.error.ErrorCategory;
+import dev.apiary.error.InvalidInputException;
 import dev.apiary.error.NotFoundException;
 import dev.apiary.storage.ObjectStore;
 import dev.apiary.table.Identifiers;
@@ -45,6 +46,9 @@ import java.util.random.RandomGenerator;
  * Thread-safe.
  */
 public final class Catalog {
+  /** Names the SQL engine gives its own catalogs; a hive of that name could not be queried. */
+  private static final List<String> ENGINE_CATALOGS = List.of("main", "memory", "system", "temp");
+
   private final Registry registry;
   private final Clock clock;
 
@@ -94,9 +98,19 @@ public final class Catalog {
    * Creates a hive.
    *
    * @return true if this call created it, false if it already existed (nothing written)
+   * @throws InvalidInputException if the name breaks the naming rules or is one the SQL engine
+   *     gives its own catalogs (main, memory, system, temp)
    */
   public boolean createHive(String hive) {
     String h = Identifiers.normalize("hive", hive);
+    if (ENGINE_CATALOGS.contains(h)) {
+      throw new InvalidInputException(
+          "The hive name '"
+              + hive
+              + "' is reserved by the SQL engine ("
+              + String.join(", ", ENGINE_CATALOGS)
+              + "): SQL would read the engine's own catalog instead. Choose another name");
+    }
     return registry.commit(
         "create_hive " + h,
         tree ->

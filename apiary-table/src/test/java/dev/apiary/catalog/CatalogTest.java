@@ -79,6 +79,22 @@ class CatalogTest {
   }
 
   @Test
+  void hiveNamesTheSqlEngineUsesForItsOwnCatalogsAreRefused() {
+    long version = catalog.version();
+    for (String name : List.of("System", "temp", "MEMORY", "main")) {
+      assertThatThrownBy(() -> catalog.createHive(name))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage(
+              "The hive name '"
+                  + name
+                  + "' is reserved by the SQL engine (main, memory, system, temp): SQL would read"
+                  + " the engine's own catalog instead. Choose another name");
+    }
+    assertThat(catalog.version()).isEqualTo(version);
+    assertThat(catalog.createHive("systems")).isTrue();
+  }
+
+  @Test
   void creatingWhatExistsWithTheSameDefinitionWritesNothing() {
     catalog.createHive("sales");
     catalog.createBox("sales", "eu");
