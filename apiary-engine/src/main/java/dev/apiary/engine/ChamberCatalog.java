@@ -37,8 +37,23 @@ final class ChamberCatalog {
     List<String> sql = new ArrayList<>();
     Set<String> keptHives = new LinkedHashSet<>(hives);
     keptHives.retainAll(wantedHives);
-    if (keptHives.size() < hives.size()) {
+    Set<String> keptSchemas = new LinkedHashSet<>();
+    Set<String> droppedSchemas = new LinkedHashSet<>();
+    for (String schema : schemas) {
+      if (keptHives.contains(hiveOf(schema))) {
+        // Every catalog has a "main" schema of its own, which cannot be dropped.
+        if (wantedSchemas.contains(schema) || schema.endsWith(".\"main\"")) {
+          keptSchemas.add(schema);
+        } else {
+          droppedSchemas.add(schema);
+        }
+      }
+    }
+    if (keptHives.size() < hives.size() || !droppedSchemas.isEmpty()) {
       sql.add("USE memory");
+    }
+    for (String schema : droppedSchemas) {
+      sql.add("DROP SCHEMA " + schema + " CASCADE");
     }
     for (String hive : hives) {
       if (!wantedHives.contains(hive)) {
@@ -50,25 +65,20 @@ final class ChamberCatalog {
         sql.add("ATTACH ':memory:' AS " + hive);
       }
     }
-    Set<String> keptSchemas = new LinkedHashSet<>();
-    for (String schema : schemas) {
-      if (keptHives.contains(hiveOf(schema))) {
-        keptSchemas.add(schema);
-      }
-    }
     for (String schema : wantedSchemas) {
       if (!keptSchemas.contains(schema)) {
         sql.add("CREATE SCHEMA IF NOT EXISTS " + schema);
       }
     }
     for (Map.Entry<String, String> view : views.entrySet()) {
-      if (keptHives.contains(hiveOf(view.getKey())) && !wantedViews.containsKey(view.getKey())) {
+      if (keptSchemas.contains(schemaOf(view.getKey()))
+          && !wantedViews.containsKey(view.getKey())) {
         sql.add("DROP VIEW " + view.getKey());
       }
     }
     for (Map.Entry<String, String> view : wantedViews.entrySet()) {
       boolean kept =
-          keptHives.contains(hiveOf(view.getKey()))
+          keptSchemas.contains(schemaOf(view.getKey()))
               && view.getValue().equals(views.get(view.getKey()));
       if (!kept) {
         sql.add("CREATE OR REPLACE VIEW " + view.getKey() + " AS " + view.getValue());
@@ -103,6 +113,11 @@ final class ChamberCatalog {
 
   /** The statements of a change and the state they lead to. */
   record Change(String sql, Set<String> hives, Set<String> schemas, Map<String, String> views) {}
+
+  /** The quoted {@code "hive"."box"} of a quoted view name (names hold no dots of their own). */
+  private static String schemaOf(String view) {
+    return view.substring(0, view.lastIndexOf('.'));
+  }
 
   /** The quoted hive of a quoted {@code "hive"."..."} name. */
   private static String hiveOf(String qualified) {

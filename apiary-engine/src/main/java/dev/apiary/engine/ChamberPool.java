@@ -143,7 +143,7 @@ public final class ChamberPool implements AutoCloseable {
         throw new IllegalStateException("This chamber was already given back");
       }
     }
-    if (!chamber.reset() || chamber.uses() >= MAX_USES) {
+    if (!chamber.endUse() || chamber.uses() >= MAX_USES) {
       closeLater(chamber);
       return;
     }

@@ -195,7 +195,7 @@ public final class DuckDbChamber implements AutoCloseable {
     return threads;
   }
 
-  /** How many uses this chamber has finished ({@link #reset} calls). */
+  /** How many uses this chamber has finished ({@link #endUse} calls). */
   long uses() {
     synchronized (gaugeLock) {
       return use;
@@ -208,7 +208,7 @@ public final class DuckDbChamber implements AutoCloseable {
 
   /**
    * An action that cancels the statement of the current use of this chamber, and does nothing once
-   * the chamber has moved on to another use ({@link #reset}): a late timeout of a finished task
+   * the chamber has moved on to another use ({@link #endUse}): a late timeout of a finished task
    * never reaches the next task's statement.
    */
   Runnable canceller() {
@@ -237,7 +237,7 @@ public final class DuckDbChamber implements AutoCloseable {
    *
    * @return whether the chamber is clean; if not, it must be closed instead of reused
    */
-  boolean reset() {
+  boolean endUse() {
     synchronized (gaugeLock) {
       use++;
     }

@@ -51,7 +51,6 @@ import org.duckdb.DuckDBResultSet;
 public final class QueryEngine {
   private static final int BATCH_ROWS = 64 * 1024;
   private static final int PARSED_STATEMENTS = 256;
-  private static final List<String> ENGINE_CATALOGS = List.of("main", "memory", "system", "temp");
 
   private final Catalog catalog;
   private final FrameTables tables;
@@ -528,13 +527,13 @@ public final class QueryEngine {
     // Names the engine gives its own catalogs would resolve to those, not to the hive (new hives
     // cannot have them; catalogs written before that rule may).
     for (String hive : hives) {
-      if (ENGINE_CATALOGS.contains(hive.toLowerCase(java.util.Locale.ROOT))) {
+      if (Catalog.ENGINE_CATALOGS.contains(hive.toLowerCase(java.util.Locale.ROOT))) {
         throw new InvalidInputException(
             "Hive '"
                 + hive
                 + "' cannot be queried: its name collides with a catalog the SQL engine reserves"
                 + " ("
-                + String.join(", ", ENGINE_CATALOGS)
+                + String.join(", ", Catalog.ENGINE_CATALOGS)
                 + ")");
       }
     }

@@ -97,6 +97,15 @@ class ChamberPoolTest {
       assertThat(strings(second, "SELECT v FROM f")).containsExactly("2");
       assertThat(strings(second, "SELECT database_name FROM duckdb_databases() WHERE NOT internal"))
           .containsExactlyInAnyOrder("memory", "h");
+      // A statement over another box of h: the box b and its view are gone.
+      setUp(second, Set.of("\"h\""), Map.of("\"h\".\"c\".\"f\"", viewA), "\"h\".\"c\"");
+      assertThat(strings(second, "SELECT v FROM f")).containsExactly("1");
+      assertThat(
+              strings(
+                  second,
+                  "SELECT schema_name FROM duckdb_schemas() WHERE database_name = 'h'"
+                      + " ORDER BY schema_name"))
+          .containsExactly("c", "main");
       // A statement that names nothing sees no view at all.
       setUp(second, Set.of("\"h\""), Map.of(), "\"h\"");
       assertThat(strings(second, "SELECT count(*) FROM duckdb_views() WHERE NOT internal"))

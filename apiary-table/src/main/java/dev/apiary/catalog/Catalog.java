@@ -46,8 +46,11 @@ import java.util.random.RandomGenerator;
  * Thread-safe.
  */
 public final class Catalog {
-  /** Names the SQL engine gives its own catalogs; a hive of that name could not be queried. */
-  private static final List<String> ENGINE_CATALOGS = List.of("main", "memory", "system", "temp");
+  /**
+   * Names the SQL engine gives its own catalogs: a hive of that name could not be queried, so none
+   * can be created (a catalog written before this rule may hold one; the query engine refuses it).
+   */
+  public static final List<String> ENGINE_CATALOGS = List.of("main", "memory", "system", "temp");
 
   private final Registry registry;
   private final Clock clock;
