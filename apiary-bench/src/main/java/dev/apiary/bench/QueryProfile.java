@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +19,8 @@ import org.apache.arrow.memory.RootAllocator;
 /**
  * Where a query's time goes: loads SSB and TPC-H into a data directory once (reused by later runs),
  * then runs the chosen queries interleaved with DuckDB and prints, per query, both medians and the
- * median of each of Apiary's phases (analyse, snapshot, prune, fetch, bees, setup, execute, and the
- * rest: reading the result).
+ * median of each of Apiary's phases (parse, analyse, snapshot, prune, fetch, bees, setup, execute,
+ * the rest: reading the result).
  *
  * <p>Usage: {@code bench/profile [--scale 1] [--runs 5] [--dir PATH] [--threads N] [query ids]},
  * e.g. {@code bench/profile --dir /tmp/prof Q02 Q18 Q3.4}.
@@ -84,32 +83,24 @@ public final class QueryProfile {
     runApiary(apiary, query.sql());
     double[] a = new double[runs];
     double[] d = new double[runs];
-    Map<String, double[]> phases = new LinkedHashMap<>();
+    List<Map<String, Double>> phases = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
       Map<String, Long> timings = new LinkedHashMap<>();
       a[r] = runApiary(apiary, query.sql(), timings);
-      for (Map.Entry<String, Long> e : timings.entrySet()) {
-        phases.computeIfAbsent(e.getKey(), k -> new double[0]);
-        double[] old = phases.get(e.getKey());
-        double[] grown = Arrays.copyOf(old, old.length + 1);
-        grown[old.length] = e.getValue() / 1000.0;
-        phases.put(e.getKey(), grown);
-      }
+      Map<String, Double> millis = new LinkedHashMap<>();
+      timings.forEach((phase, micros) -> millis.put(phase, micros / 1000.0));
+      phases.add(millis);
       d[r] = QueryExecution.duck(duck, allocator, query.sql(), false).millis();
-    }
-    StringBuilder line = new StringBuilder();
-    for (Map.Entry<String, double[]> e : phases.entrySet()) {
-      line.append(String.format(Locale.ROOT, " %s %.1f", e.getKey(), Stats.median(e.getValue())));
     }
     System.out.printf(
         Locale.ROOT,
-        "%s %s: apiary %.1f duckdb %.1f ratio %.2f |%s%n",
+        "%s %s: apiary %.1f duckdb %.1f ratio %.2f | %s%n",
         query.suite(),
         query.id(),
         Stats.median(a),
         Stats.median(d),
         Stats.median(a) / Stats.median(d),
-        line);
+        Stats.phaseMedians(phases));
   }
 
   private static double runApiary(Apiary apiary, String sql) {

@@ -131,11 +131,11 @@ public final class S3Comparison {
           }
           System.err.printf(
               "%s phases, local: %s; S3 warm: %s%n",
-              query.id(), phaseMedians(localPhases), phaseMedians(warmPhases));
-          double ml = SsbComparison.median(l);
-          double mw = SsbComparison.median(w);
-          double mlm = SsbComparison.median(lm);
-          double mwm = SsbComparison.median(wm);
+              query.id(), Stats.phaseMedians(localPhases), Stats.phaseMedians(warmPhases));
+          double ml = Stats.median(l);
+          double mw = Stats.median(w);
+          double mlm = Stats.median(lm);
+          double mwm = Stats.median(wm);
           localMetadataSum += mlm;
           warmMetadataSum += mwm;
           warmLogSum += Math.log(mw / ml);
@@ -174,17 +174,6 @@ public final class S3Comparison {
    * phase (ms).
    */
   private record Timed(double millis, double metadataMillis, Map<String, Double> phases) {}
-
-  /** Each phase's median over the runs, "name ms" pairs in the engine's order. */
-  private static String phaseMedians(List<Map<String, Double>> runs) {
-    StringBuilder line = new StringBuilder();
-    for (String phase :
-        List.of("analyse", "snapshot", "prune", "fetch", "bees", "setup", "execute")) {
-      double[] values = runs.stream().mapToDouble(m -> m.getOrDefault(phase, 0.0)).toArray();
-      line.append(String.format(Locale.ROOT, " %s %.1f", phase, SsbComparison.median(values)));
-    }
-    return line.toString().strip();
-  }
 
   private static Timed time(Apiary apiary, String sql) throws Exception {
     long t0 = System.nanoTime();

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -105,8 +104,8 @@ public final class SsbComparison {
             d[r] = td;
           }
         }
-        double ma = median(a);
-        double md = median(d);
+        double ma = Stats.median(a);
+        double md = Stats.median(d);
         logSum += Math.log(ma / md);
         n++;
         System.out.printf(
@@ -136,12 +135,5 @@ public final class SsbComparison {
       }
     }
     return (System.nanoTime() - t0) / 1e6;
-  }
-
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int m = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
   }
 }

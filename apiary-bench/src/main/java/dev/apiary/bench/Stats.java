@@ -29,4 +29,21 @@ final class Stats {
     }
     return n == 0 ? Double.NaN : Math.exp(logSum / n);
   }
+
+  /** Apiary's phases in the order a statement goes through them ({@code read}: the rest). */
+  static final java.util.List<String> PHASES =
+      java.util.List.of(
+          "parse", "analyse", "snapshot", "prune", "fetch", "bees", "setup", "execute", "read");
+
+  /** Each phase's median over the runs (ms), as "name ms" pairs, for the phases the runs have. */
+  static String phaseMedians(java.util.List<java.util.Map<String, Double>> runs) {
+    StringBuilder line = new StringBuilder();
+    for (String phase : PHASES) {
+      if (runs.stream().anyMatch(m -> m.containsKey(phase))) {
+        double[] values = runs.stream().mapToDouble(m -> m.getOrDefault(phase, 0.0)).toArray();
+        line.append(String.format(java.util.Locale.ROOT, " %s %.1f", phase, median(values)));
+      }
+    }
+    return line.toString().strip();
+  }
 }
