@@ -1,7 +1,9 @@
 """The ``Apiary`` class: one Apiary node inside this Python process."""
 
+import atexit
 import functools
 import json
+import weakref
 
 import jpype
 import pyarrow as pa
@@ -11,6 +13,21 @@ from .errors import ApiaryError, InvalidInputError
 
 _MIB = 1 << 20
 _GIB = 1 << 30
+
+
+# Nodes started and not yet shut down. A node left running when Python exits is shut down
+# (it leaves the swarm, its engines stop) before the JVM stops: atexit runs handlers last
+# registered first, and JPype registered its own when it was imported above.
+_RUNNING = weakref.WeakSet()
+
+
+@atexit.register
+def _shutdown_running():
+    for node in list(_RUNNING):
+        try:
+            node.shutdown()
+        except Exception:  # noqa: BLE001  (exiting: nothing left to report to)
+            pass
 
 
 def _started(method):
@@ -93,11 +110,13 @@ class Apiary:
             except jpype.JException as e:
                 raise self._java.translate(e) from None
             self._node = node
+            _RUNNING.add(self)
         return self
 
     def shutdown(self):
         """Stops the node and releases its resources. Idempotent."""
         node, self._node = self._node, None
+        _RUNNING.discard(self)
         if node is not None:
             try:
                 node.shutdown()

@@ -5,6 +5,7 @@ import os
 import threading
 
 import jpype
+import jpype.config
 import jpype.imports  # noqa: F401  (enables Java packages as modules)
 
 from . import errors
@@ -90,6 +91,10 @@ def classes():
         if not jpype.isJVMStarted():
             options = [_ADD_OPENS, _QUIET_ARROW] + os.environ.get("APIARY_JAVA_OPTS", "").split()
             jpype.startJVM(_jvm_path(), *options, classpath=classpath(), convertStrings=False)
+            # At exit JPype destroys the JVM, which now and then crashed the interpreter (a known
+            # JPype race at termination; about one test run in five here). Nodes are shut down
+            # before that (see _client), so the JVM only needs to stop, not to be destroyed.
+            jpype.config.destroy_jvm = False
         _classes = _Classes()
         return _classes
 
