@@ -351,7 +351,7 @@ public final class CellWriter {
               metadata.partitionColumns().stream()
                   .map(DuckDbChamber::identifier)
                   .collect(Collectors.joining(", ")))
-          .append("), WRITE_PARTITION_COLUMNS true");
+          .append(")");
     }
     return sql.append(')').toString();
   }

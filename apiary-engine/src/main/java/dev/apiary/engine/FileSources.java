@@ -1,5 +1,6 @@
 package dev.apiary.engine;
 
+import dev.apiary.catalog.FrameDefinition;
 import dev.apiary.engine.internal.CellViews;
 import dev.apiary.engine.internal.DuckDbTypes;
 import dev.apiary.error.InvalidInputException;
@@ -139,14 +140,21 @@ public final class FileSources {
   }
 
   /**
-   * Opens cells (Parquet files this node holds locally) as one stream, their columns matched by
-   * name, for rewriting them (compaction), with part of the budget's threads and half its memory
-   * (the rest is for the writer, {@link Source#writerBudget}). No user SQL runs in this chamber.
+   * Opens cells (Parquet files this node holds locally) of one frame as one stream of the frame's
+   * columns, matched by name, partition values from the log ({@link CellViews}), for rewriting them
+   * (compaction), with part of the budget's threads and half its memory (the rest is for the
+   * writer, {@link Source#writerBudget}). No user SQL runs in this chamber.
+   *
+   * @param definition the frame's columns and partition columns
    */
   public static Source openCells(
-      List<Path> cells, BufferAllocator allocator, ChamberSettings settings, TaskBudget budget) {
+      FrameDefinition definition,
+      List<LocalCell> cells,
+      BufferAllocator allocator,
+      ChamberSettings settings,
+      TaskBudget budget) {
     return openQuery(
-        "SELECT * FROM " + CellViews.readParquet(cells),
+        CellViews.body(definition.schema().columns(), definition.partitionBy(), cells),
         cells.size() + " cells",
         allocator,
         settings,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apiary.catalog.Catalog;
 import dev.apiary.catalog.CatalogView;
+import dev.apiary.catalog.FrameDefinition;
 import dev.apiary.catalog.FrameEntry;
 import dev.apiary.engine.internal.CellPruner;
 import dev.apiary.engine.internal.CellViews;
@@ -15,7 +16,6 @@ import dev.apiary.engine.internal.Statements;
 import dev.apiary.engine.internal.StaticArrowReader;
 import dev.apiary.error.ErrorCategory;
 import dev.apiary.error.InvalidInputException;
-import dev.apiary.table.Column;
 import dev.apiary.table.DataFile;
 import dev.apiary.table.FrameRead;
 import dev.apiary.table.FrameTables;
@@ -321,9 +321,9 @@ public final class QueryEngine {
             chamberText,
             budget::close);
       }
-      Map<View, List<Path>> files = files(entries, kept, lease);
+      Map<View, List<LocalCell>> files = files(entries, kept, lease);
       List<Path> every = new ArrayList<>();
-      files.values().forEach(every::addAll);
+      files.values().forEach(cells -> cells.forEach(cell -> every.add(cell.file())));
       chamber = pool.take(budget.threads(), budget.memoryLimitBytes(), every);
       ChamberBudget.attach(chamber, budget);
       long tb = System.nanoTime();
@@ -425,14 +425,14 @@ public final class QueryEngine {
   }
 
   /** The local file of every kept cell, per view. */
-  private static Map<View, List<Path>> files(
+  private static Map<View, List<LocalCell>> files(
       Map<FrameName, FrameEntry> entries, Map<View, List<DataFile>> kept, CellLease lease) {
-    Map<View, List<Path>> files = new LinkedHashMap<>();
+    Map<View, List<LocalCell>> files = new LinkedHashMap<>();
     for (Map.Entry<View, List<DataFile>> e : kept.entrySet()) {
       String location = entries.get(e.getKey().frame()).location();
-      List<Path> paths = new ArrayList<>();
+      List<LocalCell> paths = new ArrayList<>();
       for (DataFile cell : e.getValue()) {
-        paths.add(lease.file(location + cell.path()).toAbsolutePath());
+        paths.add(new LocalCell(lease.file(location + cell.path()), cell.partitionValues()));
       }
       files.put(e.getKey(), paths);
     }
@@ -515,7 +515,7 @@ public final class QueryEngine {
       DuckDbChamber chamber,
       SqlSession session,
       Map<FrameName, FrameEntry> entries,
-      Map<View, List<Path>> files) {
+      Map<View, List<LocalCell>> files) {
     Set<String> hives = new LinkedHashSet<>();
     Set<String> schemas = new LinkedHashSet<>();
     hives.add(session.hive());
@@ -544,9 +544,11 @@ public final class QueryEngine {
       hiveNames.add(identifier(hive));
     }
     Map<String, String> views = new LinkedHashMap<>();
-    for (Map.Entry<View, List<Path>> e : files.entrySet()) {
-      List<Column> columns = entries.get(e.getKey().frame()).definition().schema().columns();
-      views.put(e.getKey().sqlName(), CellViews.body(columns, e.getValue()));
+    for (Map.Entry<View, List<LocalCell>> e : files.entrySet()) {
+      FrameDefinition definition = entries.get(e.getKey().frame()).definition();
+      views.put(
+          e.getKey().sqlName(),
+          CellViews.body(definition.schema().columns(), definition.partitionBy(), e.getValue()));
     }
     String use =
         session.box().isPresent()

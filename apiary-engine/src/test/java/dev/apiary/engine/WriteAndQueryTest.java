@@ -6,8 +6,14 @@ import static dev.apiary.engine.ArrowTables.table;
 import static dev.apiary.engine.EngineFixture.columns;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,5 +62,38 @@ class WriteAndQueryTest {
             List.of("total_rows", "3"),
             List.of("version", "1"),
             List.of("codec", "lz4_raw"));
+  }
+
+  @Test
+  void partitionColumnsAreLeftOutOfCellsAndReadFromTheLog() throws Exception {
+    f.createFrame(
+        "sales", "eu", "orders", columns("id", "int64", "city", "string"), List.of("city"));
+    try (VectorSchemaRoot data =
+        table(
+            longs(f.allocator, "id", 1L, 2L, 3L),
+            strings(f.allocator, "city", "ams", "a/b c", "x%y=z"))) {
+      f.append("sales.eu.orders", data);
+    }
+    List<Path> cells;
+    try (Stream<Path> files = Files.walk(dir.resolve("store"))) {
+      cells = files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
+    }
+    assertThat(cells).hasSize(3);
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duck.createStatement()) {
+      for (Path cell : cells) {
+        try (ResultSet columns =
+            statement.executeQuery(
+                "SELECT name FROM parquet_schema('" + cell + "') WHERE name <> 'duckdb_schema'")) {
+          assertThat(columns.next()).isTrue();
+          assertThat(columns.getString(1)).as(cell.toString()).isEqualTo("id");
+          assertThat(columns.next()).as(cell.toString()).isFalse();
+        }
+      }
+    }
+    assertThat(f.rows("SELECT id, city FROM sales.eu.orders ORDER BY id"))
+        .containsExactly(List.of("1", "ams"), List.of("2", "a/b c"), List.of("3", "x%y=z"));
+    assertThat(f.rows("SELECT id FROM sales.eu.orders WHERE city = 'x%y=z'"))
+        .containsExactly(List.of("3"));
   }
 }

@@ -7,6 +7,7 @@ import dev.apiary.engine.CellSource;
 import dev.apiary.engine.CellWriter;
 import dev.apiary.engine.ChamberSettings;
 import dev.apiary.engine.FileSources;
+import dev.apiary.engine.LocalCell;
 import dev.apiary.engine.TaskBudget;
 import dev.apiary.engine.TaskBudgets;
 import dev.apiary.engine.WriteInput;
@@ -17,7 +18,6 @@ import dev.apiary.table.FrameLog;
 import dev.apiary.table.FrameTables;
 import dev.apiary.table.Snapshot;
 import dev.apiary.table.WriteOperation;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -90,13 +90,13 @@ final class Compactor {
       try (CellLease lease = cells.lease(requests);
           TaskBudget budget =
               budgets.reserve("the compaction of " + entry.qualifiedName(), bytes)) {
-        List<Path> files = new ArrayList<>();
-        for (CellRequest request : requests) {
-          files.add(lease.file(request.key()));
+        List<LocalCell> files = new ArrayList<>();
+        for (DataFile cell : group.cells()) {
+          files.add(new LocalCell(lease.file(log.root() + cell.path()), cell.partitionValues()));
         }
         ChamberSettings settings = chamber.get();
         try (FileSources.Source source =
-            FileSources.openCells(files, allocator, settings, budget)) {
+            FileSources.openCells(entry.definition(), files, allocator, settings, budget)) {
           written +=
               writer
                   .write(

@@ -2,6 +2,7 @@ package dev.apiary.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apiary.engine.LocalCell;
 import dev.apiary.table.Column;
 import dev.apiary.table.ColumnType;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,14 @@ class CellViewsTest {
     return rows;
   }
 
+  private static List<LocalCell> cells(Path... files) {
+    List<LocalCell> cells = new ArrayList<>();
+    for (Path file : files) {
+      cells.add(new LocalCell(file, Map.of()));
+    }
+    return cells;
+  }
+
   @Test
   void viewOverSeveralCellsGivesTheEngineTheirExactRowCountAndNullCounts() throws SQLException {
     Path big = dir.resolve("a.parquet");
@@ -50,7 +60,8 @@ class CellViewsTest {
           "COPY (SELECT range::BIGINT AS k, 'z' AS v FROM range(1000)) TO '"
               + big
               + "' (FORMAT parquet)");
-      statement.execute("CREATE VIEW frame AS " + CellViews.body(COLUMNS, List.of(small, big)));
+      statement.execute(
+          "CREATE VIEW frame AS " + CellViews.body(COLUMNS, List.of(), cells(small, big)));
 
       String plan = String.join("\n", rows(statement, "EXPLAIN SELECT * FROM frame"));
       assertThat(plan).contains("~1,003 rows");
@@ -66,7 +77,7 @@ class CellViewsTest {
   void viewOverNoCellsIsEmptyWithTheFrameColumns() throws SQLException {
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement()) {
-      statement.execute("CREATE VIEW frame AS " + CellViews.body(COLUMNS, List.of()));
+      statement.execute("CREATE VIEW frame AS " + CellViews.body(COLUMNS, List.of(), List.of()));
       assertThat(rows(statement, "SELECT count(*) FROM frame")).containsExactly("0");
       assertThat(rows(statement, "SELECT column_name || ' ' || column_type FROM (DESCRIBE frame)"))
           .containsExactly("k BIGINT", "v VARCHAR");

@@ -251,6 +251,32 @@ class CellCacheTest {
   }
 
   @Test
+  void entriesKeepTheirPartitionDirectoriesAcrossRestarts() throws Exception {
+    // The engine takes partition values from column=value directories (cells need not hold them).
+    CellRequest cell = cell("h/b/f/day=1/tag=a%2Fb c/part-x.zstd", 10);
+    CellRequest plain = cell("h/b/f/part-y.zstd", 20);
+    CellCache first = open(1000);
+    Path file;
+    try (CellLease lease = first.lease(List.of(cell, plain))) {
+      file = lease.file(cell.key());
+      assertThat(file.getParent().getFileName().toString()).isEqualTo("tag=a%2Fb c");
+      assertThat(file.getParent().getParent().getFileName().toString()).isEqualTo("day=1");
+      assertThat(file.getFileName().toString()).endsWith("-part-x.zstd");
+      assertThat(lease.file(plain.key()).getParent().getFileName().toString()).isEqualTo("f");
+    }
+    CellCache second = open(1000);
+    assertThat(second.statistics().frames())
+        .containsExactly(Map.entry("h.b.f", new CacheStatistics.FrameUsage(2, 30)));
+    try (CellLease lease = second.lease(List.of(cell))) {
+      assertThat(lease.file(cell.key())).isEqualTo(file);
+    }
+    assertThat(store.reads(cell.key())).isEqualTo(1);
+    second.forgetFrame("h/b/f/");
+    assertThat(file).doesNotExist();
+    assertThat(second.statistics().entries()).isZero();
+  }
+
+  @Test
   void namesDoNotCollideAcrossPartitionsOrStores() throws Exception {
     CellRequest one = cell("h/b/f/day=1/part-x.zstd", 10);
     CellRequest two = cell("h/b/f/day=2/part-x.zstd", 20);
