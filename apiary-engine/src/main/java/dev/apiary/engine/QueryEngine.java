@@ -424,17 +424,17 @@ public final class QueryEngine {
     };
   }
 
-  /** The local file of every kept cell, per view. */
+  /** The local file and partition values of every kept cell, per view. */
   private static Map<View, List<LocalCell>> files(
       Map<FrameName, FrameEntry> entries, Map<View, List<DataFile>> kept, CellLease lease) {
     Map<View, List<LocalCell>> files = new LinkedHashMap<>();
     for (Map.Entry<View, List<DataFile>> e : kept.entrySet()) {
       String location = entries.get(e.getKey().frame()).location();
-      List<LocalCell> paths = new ArrayList<>();
+      List<LocalCell> cells = new ArrayList<>();
       for (DataFile cell : e.getValue()) {
-        paths.add(new LocalCell(lease.file(location + cell.path()), cell.partitionValues()));
+        cells.add(new LocalCell(lease.file(location + cell.path()), cell.partitionValues()));
       }
-      files.put(e.getKey(), paths);
+      files.put(e.getKey(), cells);
     }
     return files;
   }
