@@ -117,7 +117,7 @@ public final class BenchRun {
     List<IngestMeasurement.Result> ingest = new ArrayList<>();
     Path ingestRoot = root.resolve("ingest");
     ingest.add(IngestMeasurement.arrow(ingestRoot, o.ingestRows(), o.threads(), o.memoryBytes()));
-    ingest.add(IngestMeasurement.csv(ingestRoot, o.ingestRows(), o.threads(), o.memoryBytes()));
+    ingest.addAll(IngestMeasurement.csv(ingestRoot, o.ingestRows(), o.threads(), o.memoryBytes()));
     for (IngestMeasurement.Result r : ingest) {
       System.err.printf(
           Locale.ROOT,

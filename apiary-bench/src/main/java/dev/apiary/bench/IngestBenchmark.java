@@ -2,6 +2,7 @@ package dev.apiary.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,10 +33,10 @@ public final class IngestBenchmark {
     }
     Path root = dir != null ? dir : Files.createTempDirectory("apiary-ingest");
     long memory = 3L << 30;
-    for (IngestMeasurement.Result r :
-        List.of(
-            IngestMeasurement.arrow(root, rows, threads, memory),
-            IngestMeasurement.csv(root, rows, threads, memory))) {
+    List<IngestMeasurement.Result> results = new ArrayList<>();
+    results.add(IngestMeasurement.arrow(root, rows, threads, memory));
+    results.addAll(IngestMeasurement.csv(root, rows, threads, memory));
+    for (IngestMeasurement.Result r : results) {
       System.out.printf(
           Locale.ROOT,
           "%s, %d rows, %.1f MB: apiary %.2f s (%.2f M rows/s, %.1f MB/s, %d cells),"

@@ -123,9 +123,13 @@ final class IngestMeasurement {
 
   /**
    * A CSV file of the same rows loaded by an {@code apiary load} process ({@link CliLoad}), timed
-   * from starting the process to its exit, so JVM and engine start-up count against Apiary.
+   * from starting the process to its exit, so JVM and engine start-up count against Apiary: next to
+   * DuckDB's {@code COPY} in this process (the engine already started), and next to the same {@code
+   * COPY} as its own JVM process ({@link DuckCopyProcess}).
+   *
+   * @return the in-process comparison, then the process-to-process one
    */
-  static Result csv(Path root, long rows, int threads, long memory)
+  static List<Result> csv(Path root, long rows, int threads, long memory)
       throws IOException, SQLException {
     Path dir = root.resolve("csv");
     Files.createDirectories(dir);
@@ -159,18 +163,32 @@ final class IngestMeasurement {
               + copyOptions());
       duckSeconds = (System.nanoTime() - t0) / 1e9;
     }
-    return new Result(
-        "csv file",
-        rows,
-        Files.size(csv),
-        apiarySeconds,
-        loaded.cells(),
-        loaded.bytes(),
-        duckSeconds,
-        treeSize(duckOut));
+    long duckBytes = treeSize(duckOut);
+    Path processOut = dir.resolve("duckdb-process");
+    double processSeconds =
+        DuckCopyProcess.run(csv, processOut, threads, duckMemory(threads, memory));
+    return List.of(
+        new Result(
+            "csv file",
+            rows,
+            Files.size(csv),
+            apiarySeconds,
+            loaded.cells(),
+            loaded.bytes(),
+            duckSeconds,
+            duckBytes),
+        new Result(
+            "csv file, DuckDB as a process too",
+            rows,
+            Files.size(csv),
+            apiarySeconds,
+            loaded.cells(),
+            loaded.bytes(),
+            processSeconds,
+            treeSize(processOut)));
   }
 
-  private static String copyOptions() {
+  static String copyOptions() {
     return " (FORMAT parquet, COMPRESSION lz4_raw, PARTITION_BY (category), OVERWRITE_OR_IGNORE)";
   }
 
@@ -185,8 +203,12 @@ final class IngestMeasurement {
 
   /** DuckDB with the memory an Apiary node of this size gives its chamber. */
   static Connection duck(int threads, long memory) throws SQLException {
+    return Sql.duck(threads, duckMemory(threads, memory));
+  }
+
+  private static long duckMemory(int threads, long memory) {
     NodeResources resources = NodeResources.detect(threads, memory);
-    return Sql.duck(threads, resources.memoryBytes() - resources.reserveBytes());
+    return resources.memoryBytes() - resources.reserveBytes();
   }
 
   static long treeSize(Path dir) throws IOException {

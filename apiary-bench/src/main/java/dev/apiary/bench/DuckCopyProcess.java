@@ -1,0 +1,107 @@
+package dev.apiary.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * DuckDB's {@code COPY} of a CSV file to partitioned Parquet as its own JVM process, the
+ * counterpart of an {@code apiary load} process: both pay a JVM start and the engine's native
+ * library load. When the {@code ./apiary} launcher has unpacked that library ({@code
+ * apiary-cli/target/duckdb-native-*}), the child loads it from there too, as Apiary's commands do;
+ * otherwise the DuckDB jar unpacks it into a temp file at start (slower: only the smoke run does
+ * that).
+ *
+ * <p>Child usage: {@code DuckCopyProcess CSV OUT_DIRECTORY THREADS MEMORY_LIMIT_BYTES}.
+ */
+final class DuckCopyProcess {
+  private DuckCopyProcess() {}
+
+  public static void main(String[] args) throws SQLException {
+    try (Connection duck = Sql.duck(Integer.parseInt(args[2]), Long.parseLong(args[3]));
+        Statement statement = duck.createStatement()) {
+      statement.execute(
+          "COPY (SELECT * FROM read_csv("
+              + Sql.literal(args[0])
+              + ")) TO "
+              + Sql.literal(args[1])
+              + IngestMeasurement.copyOptions());
+    }
+  }
+
+  /**
+   * Runs the child and returns its time from start to exit, in seconds.
+   *
+   * @throws IOException if it failed
+   */
+  static double run(Path csv, Path out, int threads, long memoryLimitBytes) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    String classPath = System.getProperty("java.class.path");
+    Path library = unpackedNativeLibrary();
+    if (library != null) {
+      command.add("-Djava.library.path=" + library);
+      List<String> entries = new ArrayList<>();
+      for (String entry : classPath.split(java.io.File.pathSeparator)) {
+        entries.add(
+            entry.matches(".*/duckdb_jdbc-[^/]*\\.jar")
+                ? library.resolve("classes.jar").toString()
+                : entry);
+      }
+      classPath = String.join(java.io.File.pathSeparator, entries);
+    }
+    command.add("-cp");
+    command.add(classPath);
+    command.add(DuckCopyProcess.class.getName());
+    command.add(csv.toString());
+    command.add(out.toString());
+    command.add(Integer.toString(threads));
+    command.add(Long.toString(memoryLimitBytes));
+    long started = System.nanoTime();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    int exit;
+    try {
+      exit = process.waitFor();
+    } catch (InterruptedException e) {
+      process.destroy();
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while DuckDB's COPY process ran", e);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (exit != 0) {
+      throw new IOException("DuckDB's COPY process exited with " + exit);
+    }
+    return seconds;
+  }
+
+  /** The launcher's unpacked engine library directory, if the benchmark runs beside one. */
+  private static Path unpackedNativeLibrary() throws IOException {
+    String launcher = System.getProperty(CliLoad.LAUNCHER);
+    if (launcher == null || launcher.isBlank()) {
+      return null;
+    }
+    Path target = Path.of(launcher).toAbsolutePath().getParent().resolve("apiary-cli/target");
+    if (!Files.isDirectory(target)) {
+      return null;
+    }
+    try (Stream<Path> entries = Files.list(target)) {
+      return entries
+          .filter(p -> p.getFileName().toString().startsWith("duckdb-native-"))
+          .filter(p -> Files.isRegularFile(p.resolve("libduckdb_java.so")))
+          .filter(p -> Files.isRegularFile(p.resolve("classes.jar")))
+          .findFirst()
+          .orElse(null);
+    }
+  }
+}
