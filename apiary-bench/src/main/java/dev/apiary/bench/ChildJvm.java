@@ -28,6 +28,23 @@ final class ChildJvm {
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
   }
 
+  /**
+   * Waits for a child to exit.
+   *
+   * @param what what the child runs, for the error
+   * @return its exit code
+   * @throws IOException if this thread was interrupted (the child is destroyed)
+   */
+  static int exitCode(Process process, String what) throws IOException {
+    try {
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      process.destroy();
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while " + what + " ran", e);
+    }
+  }
+
   /** The peak resident set size (VmHWM) of a live process, in bytes; -1 if unavailable. */
   static long peakRss(long pid) {
     try {

@@ -51,14 +51,7 @@ final class CliLoad {
     builder.environment().put("APIARY_HOME", dir.resolve("home").toString());
     Process process = builder.start();
     byte[] output = process.getInputStream().readAllBytes();
-    int exit;
-    try {
-      exit = process.waitFor();
-    } catch (InterruptedException e) {
-      process.destroy();
-      Thread.currentThread().interrupt();
-      throw new IOException("Interrupted while apiary load ran", e);
-    }
+    int exit = ChildJvm.exitCode(process, "apiary load");
     String text = new String(output, StandardCharsets.UTF_8).strip();
     if (exit != 0) {
       throw new IOException("apiary load exited with " + exit + ": " + text);

@@ -70,14 +70,7 @@ final class DuckCopyProcess {
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
-    int exit;
-    try {
-      exit = process.waitFor();
-    } catch (InterruptedException e) {
-      process.destroy();
-      Thread.currentThread().interrupt();
-      throw new IOException("Interrupted while DuckDB's COPY process ran", e);
-    }
+    int exit = ChildJvm.exitCode(process, "DuckDB's COPY process");
     double seconds = (System.nanoTime() - started) / 1e9;
     if (exit != 0) {
       throw new IOException("DuckDB's COPY process exited with " + exit);
