@@ -46,7 +46,10 @@ class BenchRunTest {
     }
     assertThat(json.get("machine").get("cores").asInt()).isPositive();
     assertThat(json.get("summary").get(0).get("hot_geomean_ratio").isNumber()).isTrue();
-    assertThat(json.get("ingest")).hasSize(2);
+    assertThat(json.get("ingest")).hasSize(3);
+    assertThat(json.get("ingest").get(2).get("input").asText())
+        .isEqualTo("csv file, DuckDB as a process too");
+    assertThat(json.get("ingest").get(2).get("duckdb_seconds").asDouble()).isPositive();
     assertThat(json.get("commits")).hasSize(2);
     assertThat(json.get("commits").get(1).get("writers").asInt()).isEqualTo(4);
     assertThat(json.get("memory").isNull()).isTrue();
