@@ -43,7 +43,8 @@ public final class FrameTables {
 
   /**
    * Tables whose statements ({@link #read}) reuse the catalog and frame snapshots read less than
-   * {@code freshness} ago instead of checking storage again.
+   * {@code freshness} ago instead of checking storage again. With a window, {@link #read} must
+   * always be given the same catalog.
    */
   public FrameTables(FrameLogs logs, FreshnessWindow freshness) {
     this.logs = logs;
