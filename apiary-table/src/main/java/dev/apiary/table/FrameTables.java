@@ -107,13 +107,14 @@ public final class FrameTables {
    * commit 0), and {@link FrameRead#snapshots} uses one only for an entry of the refreshed catalog
    * whose table id it carries; any other entry is probed afresh then.
    *
+   * <p>With a {@link FreshnessWindow}, the catalog and the snapshots read less than the window ago
+   * are used as they are, without a request.
+   *
    * @param frames the entries of the frames the statement reads, as a catalog view names them
    *     (absent frames left out); called once, on the caller's thread
    * @throws dev.apiary.error.ApiaryException as {@link Catalog#view()} (a failed speculative probe
    *     is not reported here: the probe is repeated by {@link FrameRead#snapshots}, which reports
    *     what fails then)
-   *     <p>With a {@link FreshnessWindow}, the catalog and the snapshots read less than the window
-   *     ago are used as they are, without a request.
    */
   public FrameRead read(Catalog catalog, Function<CatalogView, List<FrameEntry>> frames) {
     List<FrameEntry> guessed = frames.apply(catalog.lastView());
