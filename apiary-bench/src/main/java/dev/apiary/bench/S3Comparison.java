@@ -9,6 +9,7 @@ import dev.apiary.runtime.ApiaryConfig;
 import dev.apiary.storage.CountingObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +21,12 @@ import org.apache.arrow.vector.ipc.ArrowReader;
  * interleaved; plus the storage requests each query costs cold and warm, and how long a warm query
  * spends reading the catalog and the frame logs (its {@code analyse} and {@code snapshot} phases).
  *
- * <p>Usage: {@code S3Comparison [--scale 0.2] [--runs 3] [--dir PATH] [--server-process]}; with
- * {@code --server-process} the S3 server runs in a JVM of its own rather than in this one.
+ * <p>Usage: {@code S3Comparison [--scale 0.2] [--runs 3] [--dir PATH] [--server-process] [--warmup
+ * ROUNDS] [--freshness-window MS]}; with {@code --server-process} the S3 server runs in a JVM of
+ * its own rather than in this one; {@code --warmup} runs every query that many more times on both
+ * nodes, untimed, before the timed runs (a JVM whose S3 client code is compiled, as on a node that
+ * has been up for a while); {@code --freshness-window} gives both query nodes that opt-in freshness
+ * window (default: none, every statement checks storage).
  */
 public final class S3Comparison {
   private static final String HIVE = "bench";
@@ -30,12 +35,14 @@ public final class S3Comparison {
   private final Path root;
   private final BenchS3Server server;
   private final int threads;
+  private final Duration freshness;
   private int nodes;
 
-  private S3Comparison(Path root, BenchS3Server server, int threads) {
+  private S3Comparison(Path root, BenchS3Server server, int threads, Duration freshness) {
     this.root = root;
     this.server = server;
     this.threads = threads;
+    this.freshness = freshness;
   }
 
   public static void main(String[] args) throws Exception {
@@ -43,15 +50,20 @@ public final class S3Comparison {
     int runs = 3;
     Path dir = null;
     boolean serverProcess = false;
+    int warmup = 0;
+    Duration freshness = Duration.ZERO;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--scale" -> scale = Double.parseDouble(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--dir" -> dir = Path.of(args[++i]);
         case "--server-process" -> serverProcess = true;
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--freshness-window" -> freshness = Duration.ofMillis(Long.parseLong(args[++i]));
         default -> {
           System.err.println(
-              "Usage: s3-ratio [--scale 0.2] [--runs 3] [--dir PATH] [--server-process]");
+              "Usage: s3-ratio [--scale 0.2] [--runs 3] [--dir PATH] [--server-process]"
+                  + " [--warmup ROUNDS] [--freshness-window MS]");
           System.exit(1);
         }
       }
@@ -59,7 +71,8 @@ public final class S3Comparison {
     Path root = dir != null ? dir : Files.createTempDirectory("apiary-s3-bench");
     try (BenchS3Server server =
         serverProcess ? BenchS3Server.childProcess() : BenchS3Server.inProcess()) {
-      new S3Comparison(root, server, Runtime.getRuntime().availableProcessors()).run(scale, runs);
+      new S3Comparison(root, server, Runtime.getRuntime().availableProcessors(), freshness)
+          .run(scale, runs, warmup);
     }
   }
 
@@ -74,21 +87,31 @@ public final class S3Comparison {
     return Apiary.onStore(config("s3"), store).start();
   }
 
-  private void run(double scale, int runs) throws Exception {
-    try (Apiary local = new Apiary(config("local")).start();
+  private void run(double scale, int runs, int warmup) throws Exception {
+    try (Apiary local = new Apiary(config("local").withFreshnessWindow(freshness)).start();
         Apiary writer = s3Node(new CountingObjectStore(server.newStore("ssb")))) {
       load(local, scale);
       load(writer, scale);
       local.sql("USE bench.ssb").close();
       CountingObjectStore warmStore = new CountingObjectStore(server.newStore("ssb"));
-      try (Apiary warm = s3Node(warmStore)) {
+      try (Apiary warm =
+          Apiary.onStore(config("s3").withFreshnessWindow(freshness), warmStore).start()) {
         warm.sql("USE bench.ssb").close();
+        for (int round = 0; round < warmup; round++) {
+          for (BenchmarkQuery query : Ssb.queries()) {
+            time(local, query.sql());
+            time(warm, query.sql());
+          }
+        }
         System.out.printf(
             Locale.ROOT,
-            "SSB SF %s, %d threads, %d timed runs; S3 = %s%n",
+            "SSB SF %s, %d threads, %d timed runs, %d warm-up rounds, freshness window %d ms;"
+                + " S3 = %s%n",
             scale,
             threads,
             runs,
+            warmup,
+            freshness.toMillis(),
             server.description());
         System.out.println(
             "| query | local ms | S3 warm ms | warm/local | S3 cold ms | cold/local | cold requests"

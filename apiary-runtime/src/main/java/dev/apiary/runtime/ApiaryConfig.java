@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param compactionInterval how often background compaction looks at the frames this node wrote, or
  *     null for {@code APIARY_COMPACTION_INTERVAL} (e.g. {@code 5m}, {@code off}) or else 1 minute;
  *     zero turns it off
+ * @param freshnessWindow how long a statement may reuse the catalog and frame versions this node
+ *     read instead of checking storage, or null for {@code APIARY_FRESHNESS_WINDOW} (e.g. {@code
+ *     2s}) or else zero: every statement checks, and sees every commit that returned before it
+ *     started
  */
 public record ApiaryConfig(
     String name,
@@ -31,7 +35,8 @@ public record ApiaryConfig(
     Long memoryBytes,
     SwarmSettings swarm,
     Long cacheBytes,
-    Duration compactionInterval) {
+    Duration compactionInterval,
+    Duration freshnessWindow) {
   public ApiaryConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(storageUri, "storageUri");
@@ -40,6 +45,11 @@ public record ApiaryConfig(
     if (compactionInterval != null && compactionInterval.isNegative()) {
       throw new dev.apiary.error.InvalidInputException(
           "The compaction interval must not be negative, got " + compactionInterval);
+    }
+    if (freshnessWindow != null && freshnessWindow.isNegative()) {
+      throw new dev.apiary.error.InvalidInputException(
+          "The freshness window must be zero (always check storage) or positive, got "
+              + freshnessWindow);
     }
     if (cacheBytes != null && cacheBytes < 0) {
       throw new dev.apiary.error.InvalidInputException(
@@ -50,7 +60,16 @@ public record ApiaryConfig(
   /** A node with the SPEC's swarm timing and the default cell cache. */
   public ApiaryConfig(
       String name, String storageUri, Path nodeDirectory, Integer cores, Long memoryBytes) {
-    this(name, storageUri, nodeDirectory, cores, memoryBytes, SwarmSettings.DEFAULTS, null, null);
+    this(
+        name,
+        storageUri,
+        nodeDirectory,
+        cores,
+        memoryBytes,
+        SwarmSettings.DEFAULTS,
+        null,
+        null,
+        null);
   }
 
   /** The defaults for a named apiary: storage and node state under {@code ~/.apiary}. */
@@ -64,6 +83,7 @@ public record ApiaryConfig(
         null,
         null,
         SwarmSettings.fromEnvironment(System::getenv),
+        null,
         null,
         null);
   }
@@ -82,12 +102,21 @@ public record ApiaryConfig(
         memoryBytes,
         swarm,
         cacheBytes,
-        compactionInterval);
+        compactionInterval,
+        freshnessWindow);
   }
 
   public ApiaryConfig withNodeDirectory(Path directory) {
     return new ApiaryConfig(
-        name, storageUri, directory, cores, memoryBytes, swarm, cacheBytes, compactionInterval);
+        name,
+        storageUri,
+        directory,
+        cores,
+        memoryBytes,
+        swarm,
+        cacheBytes,
+        compactionInterval,
+        freshnessWindow);
   }
 
   public ApiaryConfig withResources(Integer newCores, Long newMemoryBytes) {
@@ -99,7 +128,8 @@ public record ApiaryConfig(
         newMemoryBytes,
         swarm,
         cacheBytes,
-        compactionInterval);
+        compactionInterval,
+        freshnessWindow);
   }
 
   /** The same node with other swarm timing. */
@@ -112,7 +142,8 @@ public record ApiaryConfig(
         memoryBytes,
         settings,
         cacheBytes,
-        compactionInterval);
+        compactionInterval,
+        freshnessWindow);
   }
 
   /** The same node with a cell cache of this capacity (null: the environment or the default). */
@@ -125,7 +156,8 @@ public record ApiaryConfig(
         memoryBytes,
         swarm,
         newCacheBytes,
-        compactionInterval);
+        compactionInterval,
+        freshnessWindow);
   }
 
   /**
@@ -145,7 +177,55 @@ public record ApiaryConfig(
    */
   public ApiaryConfig withCompactionInterval(Duration interval) {
     return new ApiaryConfig(
-        name, storageUri, nodeDirectory, cores, memoryBytes, swarm, cacheBytes, interval);
+        name,
+        storageUri,
+        nodeDirectory,
+        cores,
+        memoryBytes,
+        swarm,
+        cacheBytes,
+        interval,
+        freshnessWindow);
+  }
+
+  /**
+   * The same node with statements that reuse what they read for {@code window} ({@link
+   * Duration#ZERO}: every statement checks storage). Opt-in: within the window a statement may miss
+   * commits and catalog changes made by other nodes or other Delta writers.
+   */
+  public ApiaryConfig withFreshnessWindow(Duration window) {
+    return new ApiaryConfig(
+        name,
+        storageUri,
+        nodeDirectory,
+        cores,
+        memoryBytes,
+        swarm,
+        cacheBytes,
+        compactionInterval,
+        window);
+  }
+
+  /**
+   * How long statements reuse what they read: {@link #freshnessWindow()}, else {@code
+   * APIARY_FRESHNESS_WINDOW} (e.g. {@code 2s}, {@code 500ms}), else zero (always check storage).
+   */
+  public Duration freshness() {
+    if (freshnessWindow != null) {
+      return freshnessWindow;
+    }
+    String value = System.getenv("APIARY_FRESHNESS_WINDOW");
+    if (value == null || value.isBlank() || value.strip().equals("0")) {
+      return Duration.ZERO;
+    }
+    Duration window = SwarmSettings.parseDuration("APIARY_FRESHNESS_WINDOW", value);
+    if (window.isNegative()) {
+      throw new dev.apiary.error.InvalidInputException(
+          "APIARY_FRESHNESS_WINDOW must be 0 (always check storage) or positive, got '"
+              + value
+              + "'");
+    }
+    return window;
   }
 
   /**

@@ -23,6 +23,7 @@ import dev.apiary.storage.ObjectStores;
 import dev.apiary.storage.StorageUri;
 import dev.apiary.table.FrameLogs;
 import dev.apiary.table.FrameTables;
+import dev.apiary.table.FreshnessWindow;
 import dev.apiary.table.LogOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -111,7 +112,7 @@ final class Node implements AutoCloseable {
                 store,
                 LogOptions.defaults()
                     .withScratchDirectory(config.nodeDirectory().resolve("scratch"))));
-    this.tables = new FrameTables(logs);
+    this.tables = new FrameTables(logs, new FreshnessWindow(config.freshness(), Clock.systemUTC()));
     this.allocator = track(opened, new RootAllocator());
     // A write's own chamber is closed on the pool's thread, after the commit.
     this.writer =

@@ -110,6 +110,11 @@ public final class FrameLog {
     return remember(fresh);
   }
 
+  /** The latest snapshot this instance has read or committed, without any storage request. */
+  Optional<Snapshot> cachedSnapshot() {
+    return Optional.ofNullable(latest.get());
+  }
+
   private Snapshot remember(Snapshot snapshot) {
     return latest.accumulateAndGet(
         snapshot,

@@ -4,10 +4,12 @@ import dev.apiary.catalog.Catalog;
 import dev.apiary.catalog.CatalogView;
 import dev.apiary.catalog.FrameEntry;
 import dev.apiary.error.NotFoundException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,12 +25,30 @@ public final class FrameTables {
   public static final String CODEC_KEY = "apiary.codec";
 
   private final FrameLogs logs;
+  private final FreshnessWindow freshness;
+
+  /** When the request behind the newest catalog this node read by {@link #read} was sent. */
+  private volatile Instant catalogCheckedAt;
+
+  /** Per frame location, when the request behind its newest probed snapshot was sent. */
+  private final Map<String, Instant> logCheckedAt = new ConcurrentHashMap<>();
 
   /** Table ids whose commit 0 this node has seen, so it is checked once, not on every call. */
   private final Set<String> known = ConcurrentHashMap.newKeySet();
 
+  /** Tables whose statements always check storage for newer versions. */
   public FrameTables(FrameLogs logs) {
+    this(logs, FreshnessWindow.NONE);
+  }
+
+  /**
+   * Tables whose statements ({@link #read}) reuse the catalog and frame snapshots read less than
+   * {@code freshness} ago instead of checking storage again. With a window, {@link #read} must
+   * always be given the same catalog.
+   */
+  public FrameTables(FrameLogs logs, FreshnessWindow freshness) {
     this.logs = logs;
+    this.freshness = Objects.requireNonNull(freshness, "freshness");
   }
 
   /** The Delta metadata of a frame, as its catalog entry defines it. */
@@ -87,6 +107,9 @@ public final class FrameTables {
    * commit 0), and {@link FrameRead#snapshots} uses one only for an entry of the refreshed catalog
    * whose table id it carries; any other entry is probed afresh then.
    *
+   * <p>With a {@link FreshnessWindow}, the catalog and the snapshots read less than the window ago
+   * are used as they are, without a request.
+   *
    * @param frames the entries of the frames the statement reads, as a catalog view names them
    *     (absent frames left out); called once, on the caller's thread
    * @throws dev.apiary.error.ApiaryException as {@link Catalog#view()} (a failed speculative probe
@@ -95,18 +118,41 @@ public final class FrameTables {
    */
   public FrameRead read(Catalog catalog, Function<CatalogView, List<FrameEntry>> frames) {
     List<FrameEntry> guessed = frames.apply(catalog.lastView());
+    Map<String, Snapshot> probed = new HashMap<>();
+    List<FrameEntry> toProbe = new ArrayList<>(guessed.size());
     List<Supplier<Optional<Snapshot>>> probes = new ArrayList<>(guessed.size());
     for (FrameEntry entry : guessed) {
-      probes.add(() -> speculate(entry));
+      Optional<Snapshot> recent = recentSnapshot(entry);
+      if (recent.isPresent()) {
+        probed.put(entry.location(), recent.get());
+      } else {
+        toProbe.add(entry);
+        probes.add(() -> speculate(entry));
+      }
     }
-    FrameLogs.Overlapped<CatalogView, Optional<Snapshot>> read =
-        logs.overlap(catalog::view, probes);
-    Map<String, Snapshot> probed = new HashMap<>();
-    for (int i = 0; i < guessed.size(); i++) {
-      FrameEntry entry = guessed.get(i);
+    Supplier<CatalogView> view =
+        freshness.covers(catalogCheckedAt) ? catalog::lastView : () -> refresh(catalog);
+    FrameLogs.Overlapped<CatalogView, Optional<Snapshot>> read = logs.overlap(view, probes);
+    for (int i = 0; i < toProbe.size(); i++) {
+      FrameEntry entry = toProbe.get(i);
       read.probes().get(i).ifPresent(snapshot -> probed.put(entry.location(), snapshot));
     }
     return new FrameRead(this, read.result(), probed);
+  }
+
+  private CatalogView refresh(Catalog catalog) {
+    Instant sent = freshness.now();
+    CatalogView view = catalog.view();
+    catalogCheckedAt = sent;
+    return view;
+  }
+
+  /** The cached snapshot at the entry's location if it was probed less than the window ago. */
+  private Optional<Snapshot> recentSnapshot(FrameEntry entry) {
+    if (!freshness.covers(logCheckedAt.get(entry.location()))) {
+      return Optional.empty();
+    }
+    return logs.forTable(entry.location()).cachedSnapshot();
   }
 
   /**
@@ -143,7 +189,10 @@ public final class FrameTables {
    */
   private Optional<Snapshot> speculate(FrameEntry entry) {
     try {
-      return Optional.of(logs.forTable(entry.location()).snapshot());
+      Instant sent = freshness.now();
+      Snapshot snapshot = logs.forTable(entry.location()).snapshot();
+      logCheckedAt.put(entry.location(), sent);
+      return Optional.of(snapshot);
     } catch (RuntimeException e) {
       return Optional.empty();
     }
@@ -156,6 +205,7 @@ public final class FrameTables {
    * recreated by another node keeps its location, so a cached log may hold the old table.
    */
   private Latest latest(FrameEntry entry) {
+    Instant sent = freshness.now();
     FrameLog log = logs.forTable(entry.location());
     Snapshot snapshot = loadOrCreate(entry, log);
     if (!snapshot.metadata().tableId().equals(entry.tableId())) {
@@ -176,6 +226,7 @@ public final class FrameTables {
       }
     }
     known.add(entry.tableId());
+    logCheckedAt.put(entry.location(), sent);
     return new Latest(log, snapshot);
   }
 
