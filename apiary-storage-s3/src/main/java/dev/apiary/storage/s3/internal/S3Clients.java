@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -22,15 +23,39 @@ public final class S3Clients {
    */
   public static S3Client create(
       S3Location location, S3Settings settings, AwsCredentialsProvider credentials) {
+    return builder(location, settings, credentials).httpClientBuilder(http(settings)).build();
+  }
+
+  /**
+   * The client for one location sending through {@code http}, which it does not close (the caller
+   * shares it, e.g. with {@link LeanReads}).
+   */
+  public static S3Client create(
+      S3Location location,
+      S3Settings settings,
+      AwsCredentialsProvider credentials,
+      SdkHttpClient http) {
+    return builder(location, settings, credentials).httpClient(http).build();
+  }
+
+  /** The HTTP client a store sends with: connections and timeouts from the settings. */
+  public static SdkHttpClient httpClient(S3Settings settings) {
+    return http(settings).build();
+  }
+
+  private static Apache5HttpClient.Builder http(S3Settings settings) {
+    return Apache5HttpClient.builder()
+        .maxConnections(settings.maxConnections())
+        .socketTimeout(settings.attemptTimeout())
+        .connectionTimeout(settings.attemptTimeout());
+  }
+
+  private static S3ClientBuilder builder(
+      S3Location location, S3Settings settings, AwsCredentialsProvider credentials) {
     S3ClientBuilder builder =
         S3Client.builder()
             .region(Region.of(location.region()))
             .credentialsProvider(credentials)
-            .httpClientBuilder(
-                Apache5HttpClient.builder()
-                    .maxConnections(settings.maxConnections())
-                    .socketTimeout(settings.attemptTimeout())
-                    .connectionTimeout(settings.attemptTimeout()))
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
             .overrideConfiguration(
@@ -41,6 +66,6 @@ public final class S3Clients {
     location
         .endpoint()
         .ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
-    return builder.build();
+    return builder;
   }
 }
