@@ -116,8 +116,11 @@ public final class BenchRun {
     }
     List<IngestMeasurement.Result> ingest = new ArrayList<>();
     Path ingestRoot = root.resolve("ingest");
-    ingest.add(IngestMeasurement.arrow(ingestRoot, o.ingestRows(), o.threads(), o.memoryBytes()));
-    ingest.addAll(IngestMeasurement.csv(ingestRoot, o.ingestRows(), o.threads(), o.memoryBytes()));
+    ingest.add(
+        IngestMeasurement.arrow(
+            ingestRoot, o.ingestRows(), o.threads(), o.memoryBytes(), o.runs()));
+    ingest.addAll(
+        IngestMeasurement.csv(ingestRoot, o.ingestRows(), o.threads(), o.memoryBytes(), o.runs()));
     for (IngestMeasurement.Result r : ingest) {
       System.err.printf(
           Locale.ROOT,

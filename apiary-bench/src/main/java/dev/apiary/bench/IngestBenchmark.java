@@ -11,7 +11,8 @@ import java.util.Locale;
  * same input to partitioned Parquet with COPY (same threads, same codec). {@code bench/run} reports
  * the same numbers; see {@link IngestMeasurement}.
  *
- * <p>Usage: {@code IngestBenchmark [--rows 10000000] [--threads N] [--dir PATH]}
+ * <p>Usage: {@code IngestBenchmark [--rows 10000000] [--runs 3] [--threads N] [--dir PATH]}:
+ * medians of {@code --runs} interleaved rounds.
  */
 public final class IngestBenchmark {
   private IngestBenchmark() {}
@@ -20,13 +21,16 @@ public final class IngestBenchmark {
     long rows = 10_000_000;
     int threads = Runtime.getRuntime().availableProcessors();
     Path dir = null;
+    int runs = 3;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rows" -> rows = Long.parseLong(args[++i]);
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--dir" -> dir = Path.of(args[++i]);
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
         default -> {
-          System.err.println("Usage: ingest [--rows 10000000] [--threads N] [--dir PATH]");
+          System.err.println(
+              "Usage: ingest [--rows 10000000] [--runs 3] [--threads N] [--dir PATH]");
           System.exit(1);
         }
       }
@@ -34,8 +38,8 @@ public final class IngestBenchmark {
     Path root = dir != null ? dir : Files.createTempDirectory("apiary-ingest");
     long memory = 3L << 30;
     List<IngestMeasurement.Result> results = new ArrayList<>();
-    results.add(IngestMeasurement.arrow(root, rows, threads, memory));
-    results.addAll(IngestMeasurement.csv(root, rows, threads, memory));
+    results.add(IngestMeasurement.arrow(root, rows, threads, memory, runs));
+    results.addAll(IngestMeasurement.csv(root, rows, threads, memory, runs));
     for (IngestMeasurement.Result r : results) {
       System.out.printf(
           Locale.ROOT,

@@ -68,8 +68,11 @@ final class IngestMeasurement {
     return schema;
   }
 
-  /** The Arrow stream from Java. */
-  static Result arrow(Path root, long rows, int threads, long memory)
+  /**
+   * The Arrow stream from Java, {@code rounds} times (Apiary, then DuckDB, each round into fresh
+   * directories); medians.
+   */
+  static Result arrow(Path root, long rows, int threads, long memory, int rounds)
       throws IOException, SQLException {
     // Loading the engine's native library (most of a second) is paid once per process; pay it
     // before either side is timed, not inside whichever side runs first.
@@ -85,51 +88,58 @@ final class IngestMeasurement {
         }
       }
     }
-    double apiarySeconds;
-    WriteSummary summary;
-    try (Apiary apiary = node(root.resolve("arrow"), threads, memory)) {
-      apiary.createHive("ingest");
-      apiary.createBox("ingest", "default");
-      apiary.createFrame("ingest", "default", "events", schema(), List.of("category"));
-      long t0 = System.nanoTime();
-      try (SyntheticRows source = new SyntheticRows(apiary.allocator(), rows, 64 * 1024)) {
-        summary = apiary.write("ingest", "default", "events", source);
+    double[] apiarySeconds = new double[rounds];
+    double[] duckSeconds = new double[rounds];
+    WriteSummary summary = null;
+    long duckBytes = 0;
+    for (int round = 0; round < rounds; round++) {
+      Path dir = root.resolve("arrow-" + round);
+      try (Apiary apiary = node(dir, threads, memory)) {
+        apiary.createHive("ingest");
+        apiary.createBox("ingest", "default");
+        apiary.createFrame("ingest", "default", "events", schema(), List.of("category"));
+        long t0 = System.nanoTime();
+        try (SyntheticRows source = new SyntheticRows(apiary.allocator(), rows, 64 * 1024)) {
+          summary = apiary.write("ingest", "default", "events", source);
+        }
+        apiarySeconds[round] = (System.nanoTime() - t0) / 1e9;
       }
-      apiarySeconds = (System.nanoTime() - t0) / 1e9;
-    }
-    Path duckOut = root.resolve("arrow").resolve("duckdb");
-    double duckSeconds;
-    try (BufferAllocator allocator = new RootAllocator();
-        Connection duck = duck(threads, memory);
-        Statement statement = duck.createStatement();
-        SyntheticRows source = new SyntheticRows(allocator, rows, 64 * 1024);
-        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
-      long t0 = System.nanoTime();
-      Data.exportArrayStream(allocator, source, stream);
-      ((org.duckdb.DuckDBConnection) duck).registerArrowStream("input", stream);
-      statement.execute("COPY input TO " + Sql.literal(duckOut.toString()) + copyOptions());
-      duckSeconds = (System.nanoTime() - t0) / 1e9;
+      Path duckOut = dir.resolve("duckdb");
+      try (BufferAllocator allocator = new RootAllocator();
+          Connection duck = duck(threads, memory);
+          Statement statement = duck.createStatement();
+          SyntheticRows source = new SyntheticRows(allocator, rows, 64 * 1024);
+          ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+        long t0 = System.nanoTime();
+        Data.exportArrayStream(allocator, source, stream);
+        ((org.duckdb.DuckDBConnection) duck).registerArrowStream("input", stream);
+        statement.execute("COPY input TO " + Sql.literal(duckOut.toString()) + copyOptions());
+        duckSeconds[round] = (System.nanoTime() - t0) / 1e9;
+      }
+      duckBytes = treeSize(duckOut);
+      ColdQuery.deleteTree(dir);
     }
     return new Result(
         "arrow stream",
         rows,
         arrowBytes,
-        apiarySeconds,
+        Stats.median(apiarySeconds),
         summary.cellsWritten(),
         summary.bytesWritten(),
-        duckSeconds,
-        treeSize(duckOut));
+        Stats.median(duckSeconds),
+        duckBytes);
   }
 
   /**
    * A CSV file of the same rows loaded by an {@code apiary load} process ({@link CliLoad}), timed
    * from starting the process to its exit, so JVM and engine start-up count against Apiary: next to
    * DuckDB's {@code COPY} in this process (the engine already started), and next to the same {@code
-   * COPY} as its own JVM process ({@link DuckCopyProcess}).
+   * COPY} as its own JVM process ({@link DuckCopyProcess}). {@code rounds} rounds of the three, in
+   * that order, each into fresh directories; medians.
    *
    * @return the in-process comparison, then the process-to-process one
    */
-  static List<Result> csv(Path root, long rows, int threads, long memory)
+  static List<Result> csv(Path root, long rows, int threads, long memory, int rounds)
       throws IOException, SQLException {
     Path dir = root.resolve("csv");
     Files.createDirectories(dir);
@@ -144,48 +154,59 @@ final class IngestMeasurement {
       statement.execute(
           "COPY input TO " + Sql.literal(csv.toString()) + " (FORMAT csv, HEADER true)");
     }
-    long started = System.nanoTime();
-    CliLoad.Outcome loaded = CliLoad.run(dir, csv, "ingest.default.csv_events", "category");
-    double apiarySeconds = (System.nanoTime() - started) / 1e9;
-    if (loaded.rows() != rows) {
-      throw new IllegalStateException("apiary load loaded " + loaded.rows() + " of " + rows);
+    double[] apiarySeconds = new double[rounds];
+    double[] duckSeconds = new double[rounds];
+    double[] processSeconds = new double[rounds];
+    CliLoad.Outcome loaded = null;
+    long duckBytes = 0;
+    long processBytes = 0;
+    for (int round = 0; round < rounds; round++) {
+      Path roundDir = dir.resolve("round-" + round);
+      long started = System.nanoTime();
+      loaded = CliLoad.run(roundDir, csv, "ingest.default.csv_events", "category");
+      apiarySeconds[round] = (System.nanoTime() - started) / 1e9;
+      if (loaded.rows() != rows) {
+        throw new IllegalStateException("apiary load loaded " + loaded.rows() + " of " + rows);
+      }
+      Path duckOut = roundDir.resolve("duckdb");
+      try (Connection duck = duck(threads, memory);
+          Statement statement = duck.createStatement()) {
+        long t0 = System.nanoTime();
+        statement.execute(
+            "COPY (SELECT * FROM read_csv("
+                + Sql.literal(csv.toString())
+                + ")) TO "
+                + Sql.literal(duckOut.toString())
+                + copyOptions());
+        duckSeconds[round] = (System.nanoTime() - t0) / 1e9;
+      }
+      duckBytes = treeSize(duckOut);
+      Path processOut = roundDir.resolve("duckdb-process");
+      processSeconds[round] =
+          DuckCopyProcess.run(csv, processOut, threads, duckMemory(threads, memory));
+      processBytes = treeSize(processOut);
+      ColdQuery.deleteTree(roundDir);
     }
-    Path duckOut = dir.resolve("duckdb");
-    double duckSeconds;
-    try (Connection duck = duck(threads, memory);
-        Statement statement = duck.createStatement()) {
-      long t0 = System.nanoTime();
-      statement.execute(
-          "COPY (SELECT * FROM read_csv("
-              + Sql.literal(csv.toString())
-              + ")) TO "
-              + Sql.literal(duckOut.toString())
-              + copyOptions());
-      duckSeconds = (System.nanoTime() - t0) / 1e9;
-    }
-    long duckBytes = treeSize(duckOut);
-    Path processOut = dir.resolve("duckdb-process");
-    double processSeconds =
-        DuckCopyProcess.run(csv, processOut, threads, duckMemory(threads, memory));
+    double apiary = Stats.median(apiarySeconds);
     return List.of(
         new Result(
             "csv file",
             rows,
             Files.size(csv),
-            apiarySeconds,
+            apiary,
             loaded.cells(),
             loaded.bytes(),
-            duckSeconds,
+            Stats.median(duckSeconds),
             duckBytes),
         new Result(
             "csv file, DuckDB as a process too",
             rows,
             Files.size(csv),
-            apiarySeconds,
+            apiary,
             loaded.cells(),
             loaded.bytes(),
-            processSeconds,
-            treeSize(processOut)));
+            Stats.median(processSeconds),
+            processBytes));
   }
 
   static String copyOptions() {

@@ -93,6 +93,11 @@ final class MarkdownReport {
     }
     md.append('\n');
     md.append("### Ingest\n\n");
+    line(
+        md,
+        "Medians of %d rounds; each round runs Apiary, then DuckDB in this process, then (CSV) DuckDB"
+            + " as its own process, into fresh directories.\n",
+        r.options().runs());
     md.append(
         "| input | rows | input MB | Apiary rows/s | Apiary MB/s | DuckDB COPY rows/s |"
             + " DuckDB COPY MB/s | Apiary / DuckDB time |\n");
