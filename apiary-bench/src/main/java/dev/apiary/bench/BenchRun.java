@@ -86,6 +86,8 @@ public final class BenchRun {
         loads.addAll(DataPreparation.load(apiary, duck, root, suite, o.scale(), allocator));
         DataPreparation.createViews(duck, root, suite, o.scale());
       }
+      // The data just written would otherwise be written back to disk during the hot runs.
+      ChildJvm.flushWrites();
       HotRunner hot = new HotRunner(apiary, duck, allocator, o.runs());
       for (String suite : o.suites()) {
         for (BenchmarkQuery query : DataPreparation.queries(suite)) {

@@ -61,13 +61,25 @@ final class ChildJvm {
   }
 
   /**
+   * Writes the OS's dirty pages to disk ({@code sync}), so that the writeback of data just loaded
+   * does not run during the timed queries; true if that worked.
+   */
+  static boolean flushWrites() {
+    return shell("sync");
+  }
+
+  /**
    * Drops the OS page cache ({@code sync; echo 3 > /proc/sys/vm/drop_caches}); true if that worked
    * (it needs root and a writable /proc/sys).
    */
   static boolean dropCaches() {
+    return shell("sync && echo 3 > /proc/sys/vm/drop_caches");
+  }
+
+  private static boolean shell(String command) {
     try {
       Process p =
-          new ProcessBuilder("sh", "-c", "sync && echo 3 > /proc/sys/vm/drop_caches")
+          new ProcessBuilder("sh", "-c", command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();

@@ -63,6 +63,7 @@ public final class QueryProfile {
         DataPreparation.createViews(duck, dir, suite, scale);
       }
       Files.writeString(dir.resolve("loaded"), Double.toString(scale));
+      ChildJvm.flushWrites(); // As bench/run: no writeback of the loaded data while timing.
       for (String suite : List.of("ssb", "tpch")) {
         for (BenchmarkQuery query : DataPreparation.queries(suite)) {
           if (!wanted.isEmpty() && !wanted.contains(query.id())) {
