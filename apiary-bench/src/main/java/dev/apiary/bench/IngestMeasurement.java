@@ -105,17 +105,7 @@ final class IngestMeasurement {
         apiarySeconds[round] = (System.nanoTime() - t0) / 1e9;
       }
       Path duckOut = dir.resolve("duckdb");
-      try (BufferAllocator allocator = new RootAllocator();
-          Connection duck = duck(threads, memory);
-          Statement statement = duck.createStatement();
-          SyntheticRows source = new SyntheticRows(allocator, rows, 64 * 1024);
-          ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
-        long t0 = System.nanoTime();
-        Data.exportArrayStream(allocator, source, stream);
-        ((org.duckdb.DuckDBConnection) duck).registerArrowStream("input", stream);
-        statement.execute("COPY input TO " + Sql.literal(duckOut.toString()) + copyOptions());
-        duckSeconds[round] = (System.nanoTime() - t0) / 1e9;
-      }
+      duckSeconds[round] = copyStream(rows, threads, memory, duckOut, copyOptions());
       duckBytes = treeSize(duckOut);
       ColdQuery.deleteTree(dir);
     }
@@ -144,16 +134,7 @@ final class IngestMeasurement {
     Path dir = root.resolve("csv");
     Files.createDirectories(dir);
     Path csv = dir.resolve("events.csv");
-    try (BufferAllocator allocator = new RootAllocator();
-        Connection duck = duck(threads, memory);
-        Statement statement = duck.createStatement();
-        SyntheticRows source = new SyntheticRows(allocator, rows, 64 * 1024);
-        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
-      Data.exportArrayStream(allocator, source, stream);
-      ((org.duckdb.DuckDBConnection) duck).registerArrowStream("input", stream);
-      statement.execute(
-          "COPY input TO " + Sql.literal(csv.toString()) + " (FORMAT csv, HEADER true)");
-    }
+    copyStream(rows, threads, memory, csv, " (FORMAT csv, HEADER true)");
     double[] apiarySeconds = new double[rounds];
     double[] duckSeconds = new double[rounds];
     double[] processSeconds = new double[rounds];
@@ -207,6 +188,26 @@ final class IngestMeasurement {
             loaded.bytes(),
             Stats.median(processSeconds),
             processBytes));
+  }
+
+  /**
+   * DuckDB's {@code COPY} of the synthetic rows, streamed from Java, to {@code target}.
+   *
+   * @return the seconds from exporting the stream to the end of the {@code COPY}
+   */
+  private static double copyStream(long rows, int threads, long memory, Path target, String options)
+      throws IOException, SQLException {
+    try (BufferAllocator allocator = new RootAllocator();
+        Connection duck = duck(threads, memory);
+        Statement statement = duck.createStatement();
+        SyntheticRows source = new SyntheticRows(allocator, rows, 64 * 1024);
+        ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+      long t0 = System.nanoTime();
+      Data.exportArrayStream(allocator, source, stream);
+      ((org.duckdb.DuckDBConnection) duck).registerArrowStream("input", stream);
+      statement.execute("COPY input TO " + Sql.literal(target.toString()) + options);
+      return (System.nanoTime() - t0) / 1e9;
+    }
   }
 
   static String copyOptions() {
