@@ -145,6 +145,21 @@ public final class CommitBenchmark {
     }
     long wall = System.nanoTime() - start;
     pool.shutdown();
+    // Nothing may be lost: every writer's every append is in the log, exactly once.
+    try (FrameLogs logs = new FrameLogs(store, options(root, "check"))) {
+      long present = logs.forTable(table).snapshot().fileCount();
+      if (present != (long) writers * perWriter) {
+        throw new IllegalStateException(
+            name
+                + ": the log holds "
+                + present
+                + " cells after "
+                + writers * perWriter
+                + " appends by "
+                + writers
+                + " writers");
+      }
+    }
     long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
     return new Run(name, writers, merged, wall);
   }

@@ -38,8 +38,8 @@ final class MarkdownReport {
     line(
         md,
         "Both systems: %d threads; the Apiary node has %.1f GiB and gives its chamber %.0f MiB,"
-            + " DuckDB's memory_limit is the same. One warm-up and %d timed runs per query,"
-            + " interleaved; medians. Cold: %s, %s.",
+            + " DuckDB's memory_limit is the same. One untimed pass over all queries, then"
+            + " per query one warm-up and %d timed runs, interleaved; medians. Cold: %s, %s.",
         o.threads(),
         o.memoryBytes() / (double) (1L << 30),
         r.duckMemoryLimitBytes() / (double) (1L << 20),
