@@ -89,8 +89,4 @@ final class HotRunner {
       }
     }
   }
-
-  List<QueryTiming> runAll(List<BenchmarkQuery> queries) {
-    return queries.stream().map(this::run).toList();
-  }
 }
