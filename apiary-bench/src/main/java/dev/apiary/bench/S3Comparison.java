@@ -23,10 +23,11 @@ import org.apache.arrow.vector.ipc.ArrowReader;
  *
  * <p>Usage: {@code S3Comparison [--scale 0.2] [--runs 3] [--dir PATH] [--server-process] [--warmup
  * ROUNDS] [--freshness-window MS]}; with {@code --server-process} the S3 server runs in a JVM of
- * its own rather than in this one; {@code --warmup} runs every query that many more times on both
- * nodes, untimed, before the timed runs (a JVM whose S3 client code is compiled, as on a node that
- * has been up for a while); {@code --freshness-window} gives both query nodes that opt-in freshness
- * window (default: none, every statement checks storage).
+ * its own rather than in this one; {@code --warmup} (default 1, as {@code bench/run}'s untimed
+ * pass) runs every query that many more times on both nodes, untimed, before the timed runs (a JVM
+ * whose S3 client code is compiled, as on a node that has been up for a while); {@code
+ * --freshness-window} gives both query nodes that opt-in freshness window (default: none, every
+ * statement checks storage).
  */
 public final class S3Comparison {
   private static final String HIVE = "bench";
@@ -50,7 +51,7 @@ public final class S3Comparison {
     int runs = 3;
     Path dir = null;
     boolean serverProcess = false;
-    int warmup = 0;
+    int warmup = 1;
     Duration freshness = Duration.ZERO;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
