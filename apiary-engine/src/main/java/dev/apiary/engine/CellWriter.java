@@ -216,7 +216,9 @@ public final class CellWriter {
         if (problem.isPresent()) {
           throw new SchemaMismatchException(problem.get());
         }
-        throw input.failure(ChamberBudget.failure(e, budget, "write to " + request.frameName()));
+        throw input
+            .failure()
+            .apply(ChamberBudget.failure(e, budget, "write to " + request.frameName()));
       }
       if (budget.cancellation().isPresent()) {
         // Cancelled after the engine finished: stop before the commit, nothing is written.

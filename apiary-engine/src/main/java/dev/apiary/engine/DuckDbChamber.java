@@ -11,11 +11,9 @@ import java.sql.Statement;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
-import org.duckdb.DuckDBDriver;
 
 /**
  * A sealed chamber: one in-memory DuckDB instance with its own thread count, hard memory limit and
@@ -47,26 +45,9 @@ public final class DuckDbChamber implements AutoCloseable {
 
   /** Starts an engine instance with the given budget. */
   public static DuckDbChamber open(ChamberSettings settings) {
-    return open(settings, new Properties());
-  }
-
-  /**
-   * Starts an engine instance whose results stream: rows are produced as the reader of a result
-   * asks for them instead of all being computed (and held) before the first one is returned. For
-   * sources that feed a writer, which then runs while the source is still reading; engine errors
-   * may then surface while the result is read rather than when the statement starts.
-   */
-  static DuckDbChamber openStreaming(ChamberSettings settings) {
-    Properties properties = new Properties();
-    properties.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
-    return open(settings, properties);
-  }
-
-  private static DuckDbChamber open(ChamberSettings settings, Properties properties) {
     try {
       Files.createDirectories(settings.scratchDirectory());
-      DuckDBConnection connection =
-          (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
+      DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
       DuckDbChamber chamber = new DuckDbChamber(settings, connection);
       chamber.execute("SET threads = " + settings.threads());
       chamber.execute("SET memory_limit = '" + settings.memoryLimitBytes() / 1024 + "KiB'");

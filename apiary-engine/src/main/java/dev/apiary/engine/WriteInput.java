@@ -1,5 +1,7 @@
 package dev.apiary.engine;
 
+import dev.apiary.catalog.FrameDefinition;
+import dev.apiary.engine.internal.CellViews;
 import dev.apiary.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,9 +9,11 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -18,11 +22,12 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.duckdb.DuckDBResultSet;
 
 /**
- * The rows of a write, as the writing chamber sees them: a relation it selects from. Either an
- * Arrow stream handed over from Java, or a file (CSV, Parquet, JSON) that the writing chamber reads
- * itself, so its rows never cross into the JVM.
+ * The rows of a write, as the writing chamber sees them: a relation it selects from. An Arrow
+ * stream handed over from Java, or a file (CSV, Parquet, JSON) or a frame's cells that the writing
+ * chamber reads itself, so their rows never cross into the JVM.
  */
-public abstract sealed class WriteInput permits WriteInput.Stream, WriteInput.File {
+public abstract sealed class WriteInput
+    permits WriteInput.Stream, WriteInput.File, WriteInput.Cells {
   /** The name under which the writing chamber reads an Arrow stream. */
   static final String RELATION = "apiary_input";
 
@@ -47,30 +52,43 @@ public abstract sealed class WriteInput permits WriteInput.Stream, WriteInput.Fi
   }
 
   /**
+   * The rows of cells of one frame, read by the writing chamber itself: the frame's columns,
+   * partition values from the log.
+   *
+   * @param definition the frame's columns and partition columns
+   */
+  public static WriteInput cells(FrameDefinition definition, List<LocalCell> cells) {
+    return new Cells(definition, cells);
+  }
+
+  /**
    * Makes the rows readable in {@code chamber} ({@link Bound#relation}) and returns their columns.
    *
    * @throws InvalidInputException if a file cannot be read or has columns frames cannot store
    */
   abstract Bound bind(DuckDbChamber chamber, BufferAllocator allocator);
 
-  /** Rows made readable in a chamber; closing releases what the hand-over holds. */
-  interface Bound extends AutoCloseable {
-    /** The SQL relation the write selects from. */
-    String relation();
-
-    /** The columns of the rows, as Arrow fields. */
-    Schema schema();
-
-    /** Where to report progress while the chamber reads the rows, if anyone listens. */
-    Optional<CopyProgress.Listener> progress();
-
-    /** The error to report when the write failed in the engine (already translated). */
-    default RuntimeException failure(RuntimeException translated) {
-      return translated;
-    }
-
+  /**
+   * Rows made readable in a chamber; closing releases what the hand-over holds.
+   *
+   * @param relation the SQL relation the write selects from
+   * @param schema the columns of the rows, as Arrow fields
+   * @param progress where to report progress while the chamber reads the rows, if anyone listens
+   * @param failure turns an engine failure of the write (already translated) into the error to
+   *     report
+   * @param release what closing releases
+   */
+  record Bound(
+      String relation,
+      Schema schema,
+      Optional<CopyProgress.Listener> progress,
+      UnaryOperator<RuntimeException> failure,
+      Runnable release)
+      implements AutoCloseable {
     @Override
-    void close();
+    public void close() {
+      release.run();
+    }
   }
 
   /** An Arrow stream exported to the chamber through the Arrow C stream interface. */
@@ -97,31 +115,11 @@ public abstract sealed class WriteInput permits WriteInput.Stream, WriteInput.Fi
         stream.close();
         throw e;
       }
-      return new Bound() {
-        @Override
-        public String relation() {
-          return RELATION;
-        }
-
-        @Override
-        public Schema schema() {
-          return schema;
-        }
-
-        @Override
-        public Optional<CopyProgress.Listener> progress() {
-          return Optional.empty();
-        }
-
-        @Override
-        public void close() {
-          stream.close();
-        }
-      };
+      return new Bound(RELATION, schema, Optional.empty(), e -> e, stream::close);
     }
   }
 
-  /** A file the chamber reads with the engine's own reader, as a view. */
+  /** A file the chamber reads with the engine's own reader. */
   static final class File extends WriteInput {
     private final Path file;
     private final LongConsumer progress;
@@ -141,56 +139,76 @@ public abstract sealed class WriteInput permits WriteInput.Stream, WriteInput.Fi
       // The engine computes a statement's progress only with its progress bar on (not printed).
       chamber.execute("SET enable_progress_bar = true");
       chamber.execute("SET enable_progress_bar_print = false");
-      try {
-        Schema schema;
-        // The engine sniffs the file's columns (a sample of its rows) here and again when the
-        // write binds; a view would sniff a third time when it is created.
-        try (Statement statement = chamber.connection().createStatement();
-            ResultSet none = statement.executeQuery("SELECT * FROM " + relation + " LIMIT 0");
-            ArrowReader arrow =
-                (ArrowReader) ((DuckDBResultSet) none).arrowExportStream(allocator, 1024)) {
-          schema = arrow.getVectorSchemaRoot().getSchema();
-        }
-        FileSources.frameTypes(schema, file.toString()); // Refuses columns frames cannot store.
-        return new Bound() {
-          @Override
-          public String relation() {
-            return relation;
-          }
+      // The engine sniffs the file's columns (a sample of its rows) here and again when the write
+      // binds.
+      Schema schema = columns(chamber, allocator, relation, file.toString());
+      FileSources.frameTypes(schema, file.toString()); // Refuses columns frames cannot store.
+      return new Bound(
+          relation,
+          schema,
+          Optional.of(new CopyProgress.Listener(progress, RowEstimate.of(file))),
+          this::failure,
+          () -> {});
+    }
 
-          @Override
-          public Schema schema() {
-            return schema;
-          }
-
-          @Override
-          public Optional<CopyProgress.Listener> progress() {
-            return Optional.of(new CopyProgress.Listener(progress, RowEstimate.of(file)));
-          }
-
-          @Override
-          public RuntimeException failure(RuntimeException translated) {
-            // A row the reader cannot parse or convert is the file's problem: say which file.
-            if (translated instanceof EngineException engine
-                && engine.category() == dev.apiary.error.ErrorCategory.USER) {
-              return new InvalidInputException(
-                  "Cannot load "
-                      + file
-                      + ": "
-                      + translated.getMessage()
-                      + "; fix the file, or load it into a frame with types that fit");
-            }
-            return translated;
-          }
-
-          @Override
-          public void close() {
-            // Nothing is held outside the chamber.
-          }
-        };
-      } catch (SQLException | IOException e) {
-        throw FileSources.unreadable(file.toString(), e);
+    /** A row the reader cannot parse or convert is the file's problem: say which file. */
+    private RuntimeException failure(RuntimeException translated) {
+      if (translated instanceof EngineException engine
+          && engine.category() == dev.apiary.error.ErrorCategory.USER) {
+        return new InvalidInputException(
+            "Cannot load "
+                + file
+                + ": "
+                + translated.getMessage()
+                + "; fix the file, or load it into a frame with types that fit");
       }
+      return translated;
+    }
+  }
+
+  /**
+   * Cells of one frame (files this node holds locally), read by the writing chamber as the frame's
+   * columns with the partition values of the log ({@link CellViews}): what compaction rewrites.
+   */
+  static final class Cells extends WriteInput {
+    private final FrameDefinition definition;
+    private final List<LocalCell> cells;
+
+    Cells(FrameDefinition definition, List<LocalCell> cells) {
+      this.definition = Objects.requireNonNull(definition, "definition");
+      this.cells = List.copyOf(cells);
+    }
+
+    @Override
+    Bound bind(DuckDbChamber chamber, BufferAllocator allocator) {
+      String relation =
+          "("
+              + CellViews.body(definition.schema().columns(), definition.partitionBy(), cells)
+              + ")";
+      String what = cells.size() + " cells";
+      return new Bound(
+          relation,
+          columns(chamber, allocator, relation, what),
+          Optional.empty(),
+          e -> e,
+          () -> {});
+    }
+  }
+
+  /**
+   * The columns of {@code relation} as the engine reads them (no rows are read).
+   *
+   * @throws InvalidInputException if the engine cannot read it
+   */
+  private static Schema columns(
+      DuckDbChamber chamber, BufferAllocator allocator, String relation, String what) {
+    try (Statement statement = chamber.connection().createStatement();
+        ResultSet none = statement.executeQuery("SELECT * FROM " + relation + " LIMIT 0");
+        ArrowReader arrow =
+            (ArrowReader) ((DuckDBResultSet) none).arrowExportStream(allocator, 1024)) {
+      return arrow.getVectorSchemaRoot().getSchema();
+    } catch (SQLException | IOException e) {
+      throw FileSources.unreadable(what, e);
     }
   }
 }

@@ -6,7 +6,6 @@ import dev.apiary.engine.CellRequest;
 import dev.apiary.engine.CellSource;
 import dev.apiary.engine.CellWriter;
 import dev.apiary.engine.ChamberSettings;
-import dev.apiary.engine.FileSources;
 import dev.apiary.engine.LocalCell;
 import dev.apiary.engine.TaskBudget;
 import dev.apiary.engine.TaskBudgets;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Rewrites a frame's small cells into cells of the target size ({@link CompactionPlan}), one commit
@@ -34,7 +32,6 @@ final class Compactor {
   private final FrameTables tables;
   private final CellSource cells;
   private final CellWriter writer;
-  private final BufferAllocator allocator;
   private final Supplier<ChamberSettings> chamber;
   private final TaskBudgets budgets;
   private final long targetCellBytes;
@@ -43,14 +40,12 @@ final class Compactor {
       FrameTables tables,
       CellSource cells,
       CellWriter writer,
-      BufferAllocator allocator,
       Supplier<ChamberSettings> chamber,
       TaskBudgets budgets,
       long targetCellBytes) {
     this.tables = tables;
     this.cells = cells;
     this.writer = writer;
-    this.allocator = allocator;
     this.chamber = chamber;
     this.budgets = budgets;
     this.targetCellBytes = targetCellBytes;
@@ -86,7 +81,7 @@ final class Compactor {
         bytes += cell.size();
       }
       // The group's bees are taken after its cells are local, and sized by their bytes; the
-      // chamber reading the cells and the one writing the new cell share them.
+      // writing chamber reads the cells itself.
       try (CellLease lease = cells.lease(requests);
           TaskBudget budget =
               budgets.reserve("the compaction of " + entry.qualifiedName(), bytes)) {
@@ -94,25 +89,21 @@ final class Compactor {
         for (DataFile cell : group.cells()) {
           files.add(new LocalCell(lease.file(log.root() + cell.path()), cell.partitionValues()));
         }
-        ChamberSettings settings = chamber.get();
-        try (FileSources.Source source =
-            FileSources.openCells(entry.definition(), files, allocator, settings, budget)) {
-          written +=
-              writer
-                  .write(
-                      new CellWriter.Request(
-                          log,
-                          entry.qualifiedName(),
-                          WriteInput.arrow(source.reader()),
-                          WriteOperation.Mode.COMPACT,
-                          Optional.empty(),
-                          targetCellBytes,
-                          settings,
-                          group.paths(),
-                          source.writerBudget()))
-                  .cellsWritten();
-          committed++;
-        }
+        written +=
+            writer
+                .write(
+                    new CellWriter.Request(
+                        log,
+                        entry.qualifiedName(),
+                        WriteInput.cells(entry.definition(), files),
+                        WriteOperation.Mode.COMPACT,
+                        Optional.empty(),
+                        targetCellBytes,
+                        chamber.get(),
+                        group.paths(),
+                        budget))
+                .cellsWritten();
+        committed++;
       } catch (CommitConflictException e) {
         // An overwrite or another compaction got there first; that group needs nothing now.
         lost++;

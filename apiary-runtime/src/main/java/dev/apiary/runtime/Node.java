@@ -131,7 +131,6 @@ final class Node implements AutoCloseable {
             tables,
             cache,
             writer,
-            allocator,
             this::chamberSettings,
             budgets(Optional.empty()),
             resources.targetCellBytes());

@@ -172,17 +172,15 @@ class ApiaryFacadeTest {
         .hasMessage("'id' is not a partition column of default.default.p (partitioned by city)");
     apiary.load(
         csv("q.csv", "id,city\n9,osl\n"), "default", "default", "p", Optional.empty(), n -> {});
-    try (var source =
-        dev.apiary.engine.FileSources.open(
-            csv("r.csv", "id,city\n7,rom\n"), apiary.allocator(), testChamber(), n -> {})) {
-      apiary.overwrite("default", "default", "p", source.reader());
-    }
+    QueryResult source = apiary.sql("SELECT 7::BIGINT AS id, 'rom' AS city");
+    // The write closes its input, and with it the statement that produced it.
+    apiary.overwrite(
+        "default",
+        "default",
+        "p",
+        dev.apiary.engine.ForwardingArrowReader.closing(
+            apiary.allocator(), source.reader(), source));
     assertThat(rows(apiary, "SELECT id, city FROM p")).containsExactly(List.of("7", "rom"));
-  }
-
-  private dev.apiary.engine.ChamberSettings testChamber() {
-    return new dev.apiary.engine.ChamberSettings(
-        1, 256L << 20, dir.resolve("spill-test"), List.of());
   }
 
   @Test
