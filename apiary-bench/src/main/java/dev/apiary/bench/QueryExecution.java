@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBResultSet;
@@ -34,6 +36,36 @@ final class QueryExecution {
   static void useDuck(Connection duck, String suite) throws SQLException {
     try (Statement s = duck.createStatement()) {
       s.execute("USE " + suite);
+    }
+  }
+
+  /**
+   * A statement's time to its last row and its phases (ms): the engine's own ({@link
+   * QueryResult#timingsMicros}) and {@code read}, the rest of the time (reading the result).
+   */
+  record Phased(double millis, Map<String, Double> phases) {
+    /**
+     * The time spent reading the catalog and the frame logs ({@code analyse} + {@code snapshot}).
+     */
+    double metadataMillis() {
+      return phases.getOrDefault("analyse", 0.0) + phases.getOrDefault("snapshot", 0.0);
+    }
+  }
+
+  /** Runs a statement on Apiary to its last row, with its phases. */
+  static Phased phased(Apiary apiary, String sql) {
+    long t0 = System.nanoTime();
+    try (QueryResult result = apiary.sql(sql)) {
+      ResultRows.drain(result.reader());
+      long totalMicros = (System.nanoTime() - t0) / 1000;
+      Map<String, Double> phases = new LinkedHashMap<>();
+      long engineMicros = 0;
+      for (Map.Entry<String, Long> phase : result.timingsMicros().entrySet()) {
+        phases.put(phase.getKey(), phase.getValue() / 1000.0);
+        engineMicros += phase.getValue();
+      }
+      phases.put("read", (totalMicros - engineMicros) / 1000.0);
+      return new Phased(totalMicros / 1000.0, phases);
     }
   }
 

@@ -1,15 +1,12 @@
 package dev.apiary.bench;
 
 import dev.apiary.datagen.BenchmarkQuery;
-import dev.apiary.datagen.ResultRows;
-import dev.apiary.engine.QueryResult;
 import dev.apiary.runtime.Apiary;
 import dev.apiary.runtime.NodeResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,16 +78,14 @@ public final class QueryProfile {
     QueryExecution.useApiary(apiary, query.suite());
     QueryExecution.useDuck(duck, query.suite());
     QueryExecution.duck(duck, allocator, query.sql(), false);
-    runApiary(apiary, query.sql());
+    QueryExecution.phased(apiary, query.sql());
     double[] a = new double[runs];
     double[] d = new double[runs];
     List<Map<String, Double>> phases = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
-      Map<String, Long> timings = new LinkedHashMap<>();
-      a[r] = runApiary(apiary, query.sql(), timings);
-      Map<String, Double> millis = new LinkedHashMap<>();
-      timings.forEach((phase, micros) -> millis.put(phase, micros / 1000.0));
-      phases.add(millis);
+      QueryExecution.Phased run = QueryExecution.phased(apiary, query.sql());
+      a[r] = run.millis();
+      phases.add(run.phases());
       d[r] = QueryExecution.duck(duck, allocator, query.sql(), false).millis();
     }
     System.out.printf(
@@ -102,24 +97,5 @@ public final class QueryProfile {
         Stats.median(d),
         Stats.median(a) / Stats.median(d),
         Stats.phaseMedians(phases));
-  }
-
-  private static double runApiary(Apiary apiary, String sql) {
-    return runApiary(apiary, sql, new LinkedHashMap<>());
-  }
-
-  private static double runApiary(Apiary apiary, String sql, Map<String, Long> timings) {
-    long t0 = System.nanoTime();
-    try (QueryResult result = apiary.sql(sql)) {
-      long before = 0;
-      for (long micros : result.timingsMicros().values()) {
-        before += micros;
-      }
-      ResultRows.drain(result.reader());
-      long total = (System.nanoTime() - t0) / 1000;
-      timings.putAll(result.timingsMicros());
-      timings.put("read", total - before);
-      return total / 1000.0;
-    }
   }
 }

@@ -3,7 +3,6 @@ package dev.apiary.bench;
 import dev.apiary.datagen.BenchmarkQuery;
 import dev.apiary.datagen.Ssb;
 import dev.apiary.datagen.TableGenerator;
-import dev.apiary.engine.QueryResult;
 import dev.apiary.runtime.Apiary;
 import dev.apiary.runtime.ApiaryConfig;
 import dev.apiary.storage.CountingObjectStore;
@@ -100,8 +99,8 @@ public final class S3Comparison {
         warm.sql("USE bench.ssb").close();
         for (int round = 0; round < warmup; round++) {
           for (BenchmarkQuery query : Ssb.queries()) {
-            time(local, query.sql());
-            time(warm, query.sql());
+            QueryExecution.phased(local, query.sql());
+            QueryExecution.phased(warm, query.sql());
           }
         }
         System.out.printf(
@@ -140,9 +139,9 @@ public final class S3Comparison {
           List<Map<String, Double>> localPhases = new java.util.ArrayList<>();
           List<Map<String, Double>> warmPhases = new java.util.ArrayList<>();
           for (int r = -1; r < runs; r++) {
-            Timed tl = time(local, query.sql());
+            QueryExecution.Phased tl = QueryExecution.phased(local, query.sql());
             warmStore.reset();
-            Timed tw = time(warm, query.sql());
+            QueryExecution.Phased tw = QueryExecution.phased(warm, query.sql());
             if (r >= 0) {
               l[r] = tl.millis();
               w[r] = tw.millis();
@@ -190,28 +189,6 @@ public final class S3Comparison {
             localMetadataSum / n,
             warmMetadataSum / n);
       }
-    }
-  }
-
-  /**
-   * A query's time to its last row, the part spent reading the catalog and frame logs, and every
-   * phase (ms).
-   */
-  private record Timed(double millis, double metadataMillis, Map<String, Double> phases) {}
-
-  private static Timed time(Apiary apiary, String sql) throws Exception {
-    long t0 = System.nanoTime();
-    long metadataMicros;
-    try (QueryResult result = apiary.sql(sql)) {
-      ArrowReader reader = result.reader();
-      while (reader.loadNextBatch()) {
-        reader.getVectorSchemaRoot().getRowCount();
-      }
-      Map<String, Long> phases = result.timingsMicros();
-      metadataMicros = phases.getOrDefault("analyse", 0L) + phases.getOrDefault("snapshot", 0L);
-      Map<String, Double> millis = new java.util.HashMap<>();
-      phases.forEach((phase, micros) -> millis.put(phase, micros / 1e3));
-      return new Timed((System.nanoTime() - t0) / 1e6, metadataMicros / 1e3, millis);
     }
   }
 
