@@ -15,14 +15,21 @@ final class ChildJvm {
   }
 
   static ProcessBuilder builder(String maxHeap, String main, List<String> args) {
+    return builder(maxHeap, List.of(), System.getProperty("java.class.path"), main, args);
+  }
+
+  /** A child JVM with other options and another class path. */
+  static ProcessBuilder builder(
+      String maxHeap, List<String> options, String classPath, String main, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
     command.add("-Xmx" + maxHeap);
     // No "no SLF4J providers" warning from every child.
     command.add("-Dslf4j.internal.verbosity=ERROR");
+    command.addAll(options);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(main);
     command.addAll(args);
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);

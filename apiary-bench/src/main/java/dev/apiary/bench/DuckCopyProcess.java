@@ -41,13 +41,11 @@ final class DuckCopyProcess {
    * @throws IOException if it failed
    */
   static double run(Path csv, Path out, int threads, long memoryLimitBytes) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
+    List<String> options = new ArrayList<>();
     String classPath = System.getProperty("java.class.path");
     Path library = unpackedNativeLibrary();
     if (library != null) {
-      command.add("-Djava.library.path=" + library);
+      options.add("-Djava.library.path=" + library);
       List<String> entries = new ArrayList<>();
       for (String entry : classPath.split(java.io.File.pathSeparator)) {
         entries.add(
@@ -57,17 +55,18 @@ final class DuckCopyProcess {
       }
       classPath = String.join(java.io.File.pathSeparator, entries);
     }
-    command.add("-cp");
-    command.add(classPath);
-    command.add(DuckCopyProcess.class.getName());
-    command.add(csv.toString());
-    command.add(out.toString());
-    command.add(Integer.toString(threads));
-    command.add(Long.toString(memoryLimitBytes));
     long started = System.nanoTime();
     Process process =
-        new ProcessBuilder(command)
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
+        ChildJvm.builder(
+                "1g",
+                options,
+                classPath,
+                DuckCopyProcess.class.getName(),
+                List.of(
+                    csv.toString(),
+                    out.toString(),
+                    Integer.toString(threads),
+                    Long.toString(memoryLimitBytes)))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     int exit = ChildJvm.exitCode(process, "DuckDB's COPY process");
