@@ -33,7 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBResultSet;
@@ -52,6 +55,9 @@ public final class QueryEngine {
   private static final int BATCH_ROWS = 64 * 1024;
   private static final int PARSED_STATEMENTS = 256;
 
+  /** How long a frame's remembered version is not guessed after a guess about it proved stale. */
+  private static final long CHANGING_NANOS = TimeUnit.SECONDS.toNanos(2);
+
   private final Catalog catalog;
   private final FrameTables tables;
   private final CellSource cells;
@@ -59,6 +65,9 @@ public final class QueryEngine {
   private final TaskBudgets budgets;
   private final ChamberPool pool;
   private final ObjectMapper json = new ObjectMapper();
+
+  /** Frames whose remembered version proved stale lately, with when to guess again (nano time). */
+  private final Map<FrameName, Long> changing = new ConcurrentHashMap<>();
 
   /**
    * Syntax trees of the statements run last (by their text; only statements that parsed): a
@@ -194,29 +203,118 @@ public final class QueryEngine {
         new StaticArrowReader(allocator, List.of("plan"), lines), plan, timings, null);
   }
 
+  /**
+   * Runs a query on the catalog and frame versions this node last read while storage is asked
+   * whether they are still the latest, so a warm statement waits for the larger of the two, not
+   * their sum; the result (or failure) is returned only if storage confirms every version it read,
+   * so the statement is exactly as fresh as one that asked first. Otherwise it runs again on what
+   * storage answered, and its frames are not guessed for {@link #CHANGING_NANOS}: a frame that
+   * other writers keep changing would have most guesses fail. Without remembered versions (a frame
+   * this node has not read or its remembered catalog lacks, a freshness window, a plan only),
+   * storage is asked first.
+   */
   private QueryResult query(
       String sql, SqlSession session, Options options, boolean planOnly, TaskBudgets taskBudgets) {
-    Map<String, Long> timings = new LinkedHashMap<>();
     long t0 = System.nanoTime();
+    ParsedStatement parsed = parseWithTimeTravel(sql);
+    Call call =
+        new Call(
+            sql, parsed, session, options, planOnly, taskBudgets, (System.nanoTime() - t0) / 1000);
+    // The catalog is read once per statement; every frame is looked up in that one view. The
+    // logs of the frames the statement names are probed while it is read: one round trip.
+    List<FrameName> named = SqlAnalyzer.latestFrames(parsed.tree(), session);
+    Function<CatalogView, List<FrameEntry>> frames =
+        view ->
+            named.stream()
+                .flatMap(n -> view.findFrame(n.hive(), n.box(), n.frame()).stream())
+                .toList();
+    Optional<FrameRead> guess =
+        planOnly || changing(named) ? Optional.empty() : tables.remembered(catalog, frames);
+    // A frame the remembered catalog lacks is new to this node (or the statement fails): ask.
+    if (guess.isEmpty() || frames.apply(guess.get().view()).size() < named.size()) {
+      return run(call, () -> tables.read(catalog, frames), new ArrayList<>());
+    }
+    FrameTables.PendingRead check = tables.readAsync(catalog, frames);
+    List<FrameEntry> used = new ArrayList<>();
+    long ts = System.nanoTime();
+    QueryResult result = null;
+    RuntimeException failure = null;
+    try {
+      result = run(call, guess::get, used);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    long tc = System.nanoTime();
+    FrameRead latest;
+    try {
+      latest = check.await();
+    } catch (RuntimeException e) {
+      if (result != null) {
+        result.close();
+      }
+      throw e;
+    }
+    boolean ran = result != null || failure != null;
+    if (ran && latest.agrees(guess.get(), used)) {
+      if (failure != null) {
+        throw failure;
+      }
+      return result.withPhase("check", (System.nanoTime() - tc) / 1000);
+    }
+    if (result != null) {
+      result.close();
+    }
+    if (ran) {
+      long until = System.nanoTime() + CHANGING_NANOS;
+      named.forEach(name -> changing.put(name, until));
+    }
+    return run(call, () -> latest, new ArrayList<>()).withPhase("discarded", (tc - ts) / 1000);
+  }
+
+  /** Whether a guess about one of {@code named} proved stale less than CHANGING_NANOS ago. */
+  private boolean changing(List<FrameName> named) {
+    if (changing.isEmpty()) {
+      return false;
+    }
+    long now = System.nanoTime();
+    changing.values().removeIf(until -> until - now < 0);
+    return named.stream().anyMatch(changing::containsKey);
+  }
+
+  /** One statement to run, parsed. */
+  private record Call(
+      String sql,
+      ParsedStatement parsed,
+      SqlSession session,
+      Options options,
+      boolean planOnly,
+      TaskBudgets taskBudgets,
+      long parseMicros) {}
+
+  /**
+   * Runs a parsed statement on the catalog and frame versions {@code reading} gives, and adds the
+   * entries whose latest snapshots it took to {@code used}.
+   *
+   * @return null, having run nothing, if the read does not hold the latest snapshots the statement
+   *     needs (a {@link FrameTables#remembered} read only)
+   */
+  private QueryResult run(Call call, Supplier<FrameRead> reading, List<FrameEntry> used) {
+    String sql = call.sql();
+    SqlSession session = call.session();
+    Options options = call.options();
+    boolean planOnly = call.planOnly();
+    TaskBudgets taskBudgets = call.taskBudgets();
+    ParsedStatement parsed = call.parsed();
+    Map<String, Long> timings = new LinkedHashMap<>();
+    timings.put("parse", call.parseMicros());
     DuckDbChamber chamber = null;
     boolean handedOver = false;
     CellLease lease = null;
     TaskBudget budget = null;
     try {
-      ParsedStatement parsed = parseWithTimeTravel(sql);
       String text = parsed.text();
       long tp = System.nanoTime();
-      timings.put("parse", (tp - t0) / 1000);
-      // The catalog is read once per statement; every frame is looked up in that one view. The
-      // logs of the frames the statement names are probed while it is read: one round trip.
-      List<FrameName> named = SqlAnalyzer.latestFrames(parsed.tree(), session);
-      FrameRead read =
-          tables.read(
-              catalog,
-              view ->
-                  named.stream()
-                      .flatMap(n -> view.findFrame(n.hive(), n.box(), n.frame()).stream())
-                      .toList());
+      FrameRead read = reading.get();
       CatalogView names = read.view();
       // Memoised: pruning resolves a frame's schema for every column reference of every cell.
       Map<FrameName, Optional<FrameEntry>> found = new HashMap<>();
@@ -266,6 +364,10 @@ public final class QueryEngine {
           latestEntries.add(entries.get(view.frame()));
         }
       }
+      if (!read.holds(latestEntries)) {
+        return null;
+      }
+      used.addAll(latestEntries);
       List<Snapshot> fresh = read.snapshots(latestEntries);
       for (int i = 0; i < latest.size(); i++) {
         snapshots.put(latest.get(i), fresh.get(i));

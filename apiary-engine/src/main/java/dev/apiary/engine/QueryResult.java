@@ -1,6 +1,8 @@
 package dev.apiary.engine;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -44,7 +46,7 @@ public final class QueryResult implements AutoCloseable {
     this.chamber = chamber;
     this.reader = reader;
     this.plan = List.copyOf(plan);
-    this.timingsMicros = Map.copyOf(timingsMicros);
+    this.timingsMicros = Collections.unmodifiableMap(new LinkedHashMap<>(timingsMicros));
     this.resources = resources;
   }
 
@@ -63,9 +65,20 @@ public final class QueryResult implements AutoCloseable {
     return chamber;
   }
 
-  /** Microseconds per phase (parse, analyse, snapshot, prune, fetch, bees, setup, execute). */
+  /**
+   * Microseconds per phase, in the order they ran (parse, analyse, snapshot, prune, fetch, bees,
+   * setup, execute; {@code check} when the statement ran on the versions the node remembered while
+   * storage was asked for newer ones, {@code discarded} when it had to run again).
+   */
   public Map<String, Long> timingsMicros() {
     return timingsMicros;
+  }
+
+  /** This result, owning the same stream and engine, with one more phase timed. */
+  QueryResult withPhase(String phase, long micros) {
+    Map<String, Long> timings = new LinkedHashMap<>(timingsMicros);
+    timings.put(phase, micros);
+    return new QueryResult(reader, plan, timings, chamber, resources);
   }
 
   /** Releases the stream and the engine; closing again does nothing. */

@@ -3,6 +3,7 @@ package dev.apiary.catalog;
 import dev.apiary.catalog.internal.CatalogChange.Outcome;
 import dev.apiary.catalog.internal.CatalogTree;
 import dev.apiary.catalog.internal.Registry;
+import dev.apiary.catalog.internal.StateRecord;
 import dev.apiary.error.ApiaryException;
 import dev.apiary.error.ErrorCategory;
 import dev.apiary.error.InvalidInputException;
@@ -294,7 +295,8 @@ public final class Catalog {
    * several frames refreshes the catalog once.
    */
   public CatalogView view() {
-    return new CatalogView(tree());
+    StateRecord state = registry.refresh().state();
+    return new CatalogView(state.version(), state.tree());
   }
 
   /**
@@ -303,7 +305,8 @@ public final class Catalog {
    * later {@link #view()}, such as which frame logs to start probing while the catalog refreshes.
    */
   public CatalogView lastView() {
-    return new CatalogView(registry.cached().state().tree());
+    StateRecord state = registry.cached().state();
+    return new CatalogView(state.version(), state.tree());
   }
 
   /**

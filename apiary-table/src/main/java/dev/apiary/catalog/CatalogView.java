@@ -8,10 +8,20 @@ import java.util.Optional;
 
 /** The catalog at one version: lookups that cost no storage requests. Immutable. */
 public final class CatalogView {
+  private final long version;
   private final CatalogTree tree;
 
-  CatalogView(CatalogTree tree) {
+  CatalogView(long version, CatalogTree tree) {
+    this.version = version;
     this.tree = tree;
+  }
+
+  /**
+   * The catalog version this view shows: two views of one catalog with the same version hold the
+   * same hives, boxes and frames.
+   */
+  public long version() {
+    return version;
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.apiary.table.internal.StatsJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -75,33 +76,17 @@ public final class FrameLogs implements AutoCloseable {
     if (probes.isEmpty()) {
       return List.of();
     }
-    Overlapped<T, T> overlapped = overlap(probes.get(0), probes.subList(1, probes.size()));
-    List<T> results = new ArrayList<>(probes.size());
-    results.add(overlapped.result());
-    results.addAll(overlapped.probes());
-    return results;
-  }
-
-  /** What {@link #overlap} returns: the caller's result and the probes' results, in order. */
-  record Overlapped<A, T>(A result, List<T> probes) {}
-
-  /**
-   * Runs {@code probes} on the probe threads while the caller runs {@code work}, so their waits on
-   * storage overlap. The first failure (of work, then of the probes in order) is rethrown as is;
-   * unfinished probes are then cancelled.
-   */
-  <A, T> Overlapped<A, T> overlap(Supplier<A> work, List<Supplier<T>> probes) {
-    List<Future<T>> futures = new ArrayList<>(probes.size());
-    for (Supplier<T> probe : probes) {
+    List<Future<T>> futures = new ArrayList<>(probes.size() - 1);
+    for (Supplier<T> probe : probes.subList(1, probes.size())) {
       futures.add(probeExecutor.submit(probe::get));
     }
     try {
-      A result = work.get();
       List<T> results = new ArrayList<>(probes.size());
+      results.add(probes.get(0).get());
       for (Future<T> future : futures) {
         results.add(future.get());
       }
-      return new Overlapped<>(result, results);
+      return results;
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException runtime
           ? runtime
@@ -114,6 +99,11 @@ public final class FrameLogs implements AutoCloseable {
         future.cancel(true);
       }
     }
+  }
+
+  /** Runs {@code work} on a probe thread; it must not wait for other probes. */
+  <T> CompletableFuture<T> probeAsync(Supplier<T> work) {
+    return CompletableFuture.supplyAsync(work, probeExecutor);
   }
 
   /**

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -117,27 +119,113 @@ public final class FrameTables {
    *     what fails then)
    */
   public FrameRead read(Catalog catalog, Function<CatalogView, List<FrameEntry>> frames) {
+    return start(catalog, frames, false).await();
+  }
+
+  /**
+   * Starts {@link #read} on the probe threads and returns at once, so a statement can run on what
+   * {@link #remembered} guesses while storage is asked; {@link PendingRead#await} gives what {@link
+   * #read} would have returned, or throws what it would have thrown.
+   *
+   * @param frames as {@link #read}, but called on the caller's thread before this returns
+   */
+  public PendingRead readAsync(Catalog catalog, Function<CatalogView, List<FrameEntry>> frames) {
+    return start(catalog, frames, true);
+  }
+
+  /** A {@link #readAsync} under way. */
+  public static final class PendingRead {
+    private final CompletableFuture<FrameRead> read;
+
+    private PendingRead(CompletableFuture<FrameRead> read) {
+      this.read = read;
+    }
+
+    /**
+     * Waits for the read.
+     *
+     * @throws dev.apiary.error.ApiaryException as {@link #read}
+     */
+    public FrameRead await() {
+      try {
+        return read.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while reading the catalog and frame logs", e);
+      }
+    }
+  }
+
+  /**
+   * The read of {@link #read}: the catalog refreshed on the caller's thread ({@code async} false,
+   * where a failure is thrown at once) or on a probe thread, and the guessed frames' logs probed
+   * meanwhile on the probe threads.
+   */
+  private PendingRead start(
+      Catalog catalog, Function<CatalogView, List<FrameEntry>> frames, boolean async) {
     List<FrameEntry> guessed = frames.apply(catalog.lastView());
-    Map<String, Snapshot> probed = new HashMap<>();
+    Map<String, Snapshot> recent = new HashMap<>();
     List<FrameEntry> toProbe = new ArrayList<>(guessed.size());
-    List<Supplier<Optional<Snapshot>>> probes = new ArrayList<>(guessed.size());
+    List<CompletableFuture<Optional<Snapshot>>> probes = new ArrayList<>(guessed.size());
     for (FrameEntry entry : guessed) {
-      Optional<Snapshot> recent = recentSnapshot(entry);
-      if (recent.isPresent()) {
-        probed.put(entry.location(), recent.get());
+      Optional<Snapshot> snapshot = recentSnapshot(entry);
+      if (snapshot.isPresent()) {
+        recent.put(entry.location(), snapshot.get());
       } else {
         toProbe.add(entry);
-        probes.add(() -> speculate(entry));
+        probes.add(logs.probeAsync(() -> speculate(entry)));
       }
     }
     Supplier<CatalogView> view =
         freshness.covers(catalogCheckedAt) ? catalog::lastView : () -> refresh(catalog);
-    FrameLogs.Overlapped<CatalogView, Optional<Snapshot>> read = logs.overlap(view, probes);
-    for (int i = 0; i < toProbe.size(); i++) {
-      FrameEntry entry = toProbe.get(i);
-      read.probes().get(i).ifPresent(snapshot -> probed.put(entry.location(), snapshot));
+    CompletableFuture<CatalogView> refreshed =
+        async ? logs.probeAsync(view) : CompletableFuture.completedFuture(view.get());
+    CompletableFuture<FrameRead> read =
+        refreshed.thenCombine(
+            CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)),
+            (catalogView, done) -> {
+              Map<String, Snapshot> probed = new HashMap<>(recent);
+              for (int i = 0; i < toProbe.size(); i++) {
+                String location = toProbe.get(i).location();
+                probes.get(i).join().ifPresent(snapshot -> probed.put(location, snapshot));
+              }
+              return new FrameRead(this, catalogView, probed, false);
+            });
+    return new PendingRead(read);
+  }
+
+  /**
+   * The catalog and the latest snapshots of the frames a statement reads as this node last read
+   * them, without any storage request: a guess, for a statement to run on while {@link #readAsync}
+   * asks storage whether it still holds ({@link FrameRead#agrees}). Empty with a freshness window
+   * (there {@link #read} costs no request while the window lasts) and when this node has not read
+   * the log of a frame {@code frames} picks, or its log holds another table.
+   *
+   * @param frames as {@link #read}
+   */
+  public Optional<FrameRead> remembered(
+      Catalog catalog, Function<CatalogView, List<FrameEntry>> frames) {
+    if (!freshness.window().isZero()) {
+      return Optional.empty();
     }
-    return new FrameRead(this, read.result(), probed);
+    CatalogView view = catalog.lastView();
+    Map<String, Snapshot> snapshots = new HashMap<>();
+    for (FrameEntry entry : frames.apply(view)) {
+      Optional<Snapshot> snapshot = logs.forTable(entry.location()).cachedSnapshot();
+      if (snapshot.isEmpty() || !snapshot.get().metadata().tableId().equals(entry.tableId())) {
+        return Optional.empty();
+      }
+      snapshots.put(entry.location(), snapshot.get());
+    }
+    return Optional.of(new FrameRead(this, view, snapshots, true));
   }
 
   private CatalogView refresh(Catalog catalog) {

@@ -16,6 +16,7 @@ import dev.apiary.storage.ObjectStoreException;
 import dev.apiary.storage.ObjectStoreOp;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -219,5 +220,80 @@ class FrameReadTest {
 
     assertThat(read.view().findFrame("h", "b", "orders")).isEmpty();
     assertThat(read.snapshots(ORDERS_AND_ITEMS.apply(read.view()))).isEmpty();
+  }
+
+  @Test
+  void rememberedReadCostsNoRequestAndNeedsEveryFramesLogReadBefore() {
+    append(tables, create("orders"), "orders-1.parquet");
+    append(tables, create("items"), "items-1.parquet");
+    try (FrameLogs otherLogs = new FrameLogs(store, LogOptions.defaults())) {
+      FrameTables fresh = new FrameTables(otherLogs);
+      store.reset();
+
+      assertThat(fresh.remembered(catalog, ORDERS_AND_ITEMS))
+          .as("no log read by this instance yet")
+          .isEmpty();
+      readOrdersAndItems(fresh, catalog);
+      store.reset();
+      FrameRead guess = fresh.remembered(catalog, ORDERS_AND_ITEMS).orElseThrow();
+      List<FrameEntry> entries = ORDERS_AND_ITEMS.apply(guess.view());
+      assertThat(guess.holds(entries)).isTrue();
+      assertThat(guess.snapshots(entries)).extracting(Snapshot::version).containsExactly(1L, 1L);
+      assertThat(store.total()).as("requests of a remembered read").isZero();
+    }
+  }
+
+  @Test
+  void rememberedReadIsNotOfferedWithAFreshnessWindow() {
+    append(tables, create("orders"), "orders-1.parquet");
+    FrameTables windowed =
+        new FrameTables(
+            logs, new FreshnessWindow(Duration.ofMinutes(1), new ManualClock(Instant.EPOCH)));
+    readOrdersAndItems(windowed, catalog);
+
+    assertThat(windowed.remembered(catalog, ORDERS_AND_ITEMS)).isEmpty();
+  }
+
+  @Test
+  void latestReadAgreesWithTheGuessUntilAnotherNodeCommits() {
+    append(tables, create("orders"), "orders-1.parquet");
+    append(tables, create("items"), "items-1.parquet");
+    readOrdersAndItems(tables, catalog);
+
+    FrameRead guess = tables.remembered(catalog, ORDERS_AND_ITEMS).orElseThrow();
+    List<FrameEntry> entries = ORDERS_AND_ITEMS.apply(guess.view());
+    assertThat(tables.readAsync(catalog, ORDERS_AND_ITEMS).await().agrees(guess, entries)).isTrue();
+
+    Catalog other = Catalog.open(memory);
+    try (FrameLogs otherLogs = new FrameLogs(memory, LogOptions.defaults())) {
+      append(new FrameTables(otherLogs), other.frame("h", "b", "items"), "items-2.parquet");
+    }
+    FrameRead latest = tables.readAsync(catalog, ORDERS_AND_ITEMS).await();
+    assertThat(latest.agrees(guess, entries)).as("items moved to version 2").isFalse();
+    assertThat(latest.agrees(guess, entries.subList(0, 1)))
+        .as("a statement that read only orders")
+        .isTrue();
+
+    FrameRead second = tables.remembered(catalog, ORDERS_AND_ITEMS).orElseThrow();
+    other.createFrame("h", "b", "unrelated", FrameDefinition.of(TestFrames.schema()));
+    assertThat(tables.readAsync(catalog, ORDERS_AND_ITEMS).await().agrees(second, List.of()))
+        .as("the catalog moved on: every lookup may differ")
+        .isFalse();
+  }
+
+  @Test
+  void pendingReadReportsWhatReadWouldThrow() {
+    append(tables, create("orders"), "orders-1.parquet");
+    readOrdersAndItems(tables, catalog);
+    faulty.failAlways(
+        ObjectStoreOp.HEAD,
+        key -> key.startsWith("_registry/"),
+        FaultInjectingObjectStore.Fault.FAIL_BEFORE);
+
+    FrameTables.PendingRead pending = tables.readAsync(catalog, ORDERS_AND_ITEMS);
+
+    assertThatThrownBy(pending::await).isInstanceOf(ObjectStoreException.class);
+    assertThatThrownBy(() -> tables.read(catalog, ORDERS_AND_ITEMS))
+        .isInstanceOf(ObjectStoreException.class);
   }
 }
