@@ -45,10 +45,14 @@ final class QueryExecution {
    */
   record Phased(double millis, Map<String, Double> phases) {
     /**
-     * The time spent reading the catalog and the frame logs ({@code analyse} + {@code snapshot}).
+     * The time spent reading the catalog and the frame logs ({@code analyse} + {@code snapshot}),
+     * plus, for a statement that ran on remembered versions, the wait for storage's answer after it
+     * ran ({@code check}).
      */
     double metadataMillis() {
-      return phases.getOrDefault("analyse", 0.0) + phases.getOrDefault("snapshot", 0.0);
+      return phases.getOrDefault("analyse", 0.0)
+          + phases.getOrDefault("snapshot", 0.0)
+          + phases.getOrDefault("check", 0.0);
     }
   }
 

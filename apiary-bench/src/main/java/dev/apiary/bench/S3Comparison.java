@@ -12,13 +12,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
  * SSB on S3 storage (s3proxy on 127.0.0.1) against the same data on a local directory: per query
- * the time with a cold cell cache (a fresh node), with a warm one, and on local storage,
- * interleaved; plus the storage requests each query costs cold and warm, and how long a warm query
- * spends reading the catalog and the frame logs (its {@code analyse} and {@code snapshot} phases).
+ * the time with a cold cell cache (a fresh node; all cold runs first), then with a warm one and on
+ * local storage, interleaved; plus the storage requests each query costs cold and warm, how long a
+ * warm query spends on the catalog and the frame logs ({@code analyse}, {@code snapshot} and {@code
+ * check}), and the CPU time per query of this JVM and of a separate server process.
  *
  * <p>Usage: {@code S3Comparison [--scale 0.2] [--runs 3] [--dir PATH] [--server-process] [--warmup
  * ROUNDS] [--freshness-window MS]}; with {@code --server-process} the S3 server runs in a JVM of
@@ -97,6 +99,19 @@ public final class S3Comparison {
       try (Apiary warm =
           Apiary.onStore(config("s3").withFreshnessWindow(freshness), warmStore).start()) {
         warm.sql("USE bench.ssb").close();
+        // The cold runs come first: their downloads leave garbage and compiler work in both JVMs
+        // that would otherwise land on the warm runs measured after them.
+        Map<String, Double> coldMillis = new java.util.HashMap<>();
+        Map<String, Long> coldRequestCounts = new java.util.HashMap<>();
+        for (BenchmarkQuery query : Ssb.queries()) {
+          CountingObjectStore coldStore = new CountingObjectStore(server.newStore("ssb"));
+          try (Apiary fresh = s3Node(coldStore)) {
+            fresh.sql("USE bench.ssb").close();
+            coldStore.reset();
+            coldMillis.put(query.id(), SsbComparison.timeApiary(fresh, query.sql()));
+          }
+          coldRequestCounts.put(query.id(), coldStore.total());
+        }
         for (int round = 0; round < warmup; round++) {
           for (BenchmarkQuery query : Ssb.queries()) {
             QueryExecution.phased(local, query.sql());
@@ -122,15 +137,13 @@ public final class S3Comparison {
         double localMetadataSum = 0;
         double warmMetadataSum = 0;
         int n = 0;
+        long localCpu = 0;
+        long warmCpu = 0;
+        int timedRuns = 0;
+        Duration serverCpu = Duration.ZERO;
         for (BenchmarkQuery query : Ssb.queries()) {
-          CountingObjectStore coldStore = new CountingObjectStore(server.newStore("ssb"));
-          double cold;
-          try (Apiary fresh = s3Node(coldStore)) {
-            fresh.sql("USE bench.ssb").close();
-            coldStore.reset();
-            cold = SsbComparison.timeApiary(fresh, query.sql());
-          }
-          long coldRequests = coldStore.total();
+          double cold = coldMillis.get(query.id());
+          long coldRequests = coldRequestCounts.get(query.id());
           double[] l = new double[runs];
           double[] w = new double[runs];
           double[] lm = new double[runs];
@@ -139,10 +152,21 @@ public final class S3Comparison {
           List<Map<String, Double>> localPhases = new java.util.ArrayList<>();
           List<Map<String, Double>> warmPhases = new java.util.ArrayList<>();
           for (int r = -1; r < runs; r++) {
+            long c0 = processCpuNanos();
             QueryExecution.Phased tl = QueryExecution.phased(local, query.sql());
+            long c1 = processCpuNanos();
             warmStore.reset();
+            Optional<Duration> s0 = server.cpuTime();
             QueryExecution.Phased tw = QueryExecution.phased(warm, query.sql());
+            long c2 = processCpuNanos();
+            Optional<Duration> s1 = server.cpuTime();
             if (r >= 0) {
+              localCpu += c1 - c0;
+              warmCpu += c2 - c1;
+              timedRuns++;
+              if (s0.isPresent() && s1.isPresent()) {
+                serverCpu = serverCpu.plus(s1.get().minus(s0.get()));
+              }
               l[r] = tl.millis();
               w[r] = tw.millis();
               lm[r] = tl.metadataMillis();
@@ -188,8 +212,26 @@ public final class S3Comparison {
             "mean catalog+logs time per query: local %.1f ms, S3 warm %.1f ms%n",
             localMetadataSum / n,
             warmMetadataSum / n);
+        System.out.printf(
+            Locale.ROOT,
+            "mean CPU per timed query in this JVM: local %.1f ms, S3 warm %.1f ms%s%n",
+            localCpu / 1e6 / timedRuns,
+            warmCpu / 1e6 / timedRuns,
+            server.cpuTime().isPresent()
+                ? String.format(
+                    Locale.ROOT,
+                    "; the S3 server's process: %.1f ms per warm query",
+                    serverCpu.toNanos() / 1e6 / timedRuns)
+                : "");
       }
     }
+  }
+
+  /** The CPU time this JVM has used so far, all threads. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static void load(Apiary apiary, double scale) throws Exception {
