@@ -211,7 +211,8 @@ public final class QueryEngine {
    * storage answered, and its frames are not guessed for {@link #CHANGING_NANOS}: a frame that
    * other writers keep changing would have most guesses fail. Without remembered versions (a frame
    * this node has not read or its remembered catalog lacks, a freshness window, a plan only),
-   * storage is asked first.
+   * storage is asked first. A run that timed out is reported as it is; a statement that runs again
+   * gets its timeout again.
    */
   private QueryResult query(
       String sql, SqlSession session, Options options, boolean planOnly, TaskBudgets taskBudgets) {
@@ -241,6 +242,9 @@ public final class QueryEngine {
     RuntimeException failure = null;
     try {
       result = run(call, guess::get, used);
+    } catch (TaskTimeoutException e) {
+      // The statement had its time; running it again would give it that time twice.
+      throw e;
     } catch (RuntimeException e) {
       failure = e;
     }
