@@ -44,20 +44,14 @@ public final class BenchRun {
   }
 
   static BenchReport run(BenchOptions o) throws Exception {
-    Path root = o.dir() != null ? o.dir() : Files.createTempDirectory("apiary-bench");
-    try {
-      BenchReport report = measure(o, root);
-      Files.createDirectories(o.out());
-      List<Path> files = reportFiles(o);
-      JsonReport.write(report, files.get(0));
-      MarkdownReport.write(report, files.get(1));
-      SvgChart.write(report, files.get(2));
-      return report;
-    } finally {
-      if (o.dir() == null) {
-        ColdQuery.deleteTree(root);
-      }
-    }
+    Path root = o.dir() != null ? o.dir() : BenchDirectory.temporary("apiary-bench");
+    BenchReport report = measure(o, root);
+    Files.createDirectories(o.out());
+    List<Path> files = reportFiles(o);
+    JsonReport.write(report, files.get(0));
+    MarkdownReport.write(report, files.get(1));
+    SvgChart.write(report, files.get(2));
+    return report;
   }
 
   private static BenchReport measure(BenchOptions o, Path root) throws Exception {

@@ -11,7 +11,6 @@ import dev.apiary.table.FrameSchema;
 import dev.apiary.table.LogOptions;
 import dev.apiary.table.WriteOperation;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,7 +79,7 @@ public final class CommitBenchmark {
         }
       }
     }
-    Path root = dir != null ? dir : Files.createTempDirectory("apiary-commit-bench");
+    Path root = dir != null ? dir : BenchDirectory.temporary("apiary-commit-bench");
     List<Run> runs = run(root, commits, writers);
     System.out.println("| run | writers | commits | p50 ms | p99 ms | commits/s |");
     System.out.println("|---|---|---|---|---|---|");

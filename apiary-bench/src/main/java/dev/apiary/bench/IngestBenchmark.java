@@ -1,6 +1,5 @@
 package dev.apiary.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class IngestBenchmark {
         }
       }
     }
-    Path root = dir != null ? dir : Files.createTempDirectory("apiary-ingest");
+    Path root = dir != null ? dir : BenchDirectory.temporary("apiary-ingest");
     long memory = 3L << 30;
     List<IngestMeasurement.Result> results = new ArrayList<>();
     results.add(IngestMeasurement.arrow(root, rows, threads, memory, runs));

@@ -53,7 +53,7 @@ public final class PoolOverhead {
                 "Unknown option " + args[i] + "; use --runs N, --dir PATH");
       }
     }
-    Path dir = given != null ? given : Files.createTempDirectory("apiary-pool-overhead");
+    Path dir = given != null ? given : BenchDirectory.temporary("apiary-pool-overhead");
     Path storage = dir.resolve("store");
     Path csv = dir.resolve("tiny.csv");
     Files.writeString(csv, "id,name\n1,a\n2,b\n3,c\n");

@@ -6,7 +6,6 @@ import dev.apiary.datagen.TableGenerator;
 import dev.apiary.runtime.Apiary;
 import dev.apiary.runtime.ApiaryConfig;
 import dev.apiary.storage.CountingObjectStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +69,7 @@ public final class S3Comparison {
         }
       }
     }
-    Path root = dir != null ? dir : Files.createTempDirectory("apiary-s3-bench");
+    Path root = dir != null ? dir : BenchDirectory.temporary("apiary-s3-bench");
     try (BenchS3Server server =
         serverProcess ? BenchS3Server.childProcess() : BenchS3Server.inProcess()) {
       new S3Comparison(root, server, Runtime.getRuntime().availableProcessors(), freshness)
@@ -99,19 +98,23 @@ public final class S3Comparison {
       try (Apiary warm =
           Apiary.onStore(config("s3").withFreshnessWindow(freshness), warmStore).start()) {
         warm.sql("USE bench.ssb").close();
-        // The cold runs come first: their downloads leave garbage and compiler work in both JVMs
-        // that would otherwise land on the warm runs measured after them.
+        // The cold runs come first, and their caches are deleted and the deletion flushed before
+        // the warm runs: otherwise their downloads' garbage, compiler work and the writeback of
+        // their cache files land on the warm runs measured after them.
         Map<String, Double> coldMillis = new java.util.HashMap<>();
         Map<String, Long> coldRequestCounts = new java.util.HashMap<>();
         for (BenchmarkQuery query : Ssb.queries()) {
           CountingObjectStore coldStore = new CountingObjectStore(server.newStore("ssb"));
-          try (Apiary fresh = s3Node(coldStore)) {
+          ApiaryConfig coldConfig = config("s3");
+          try (Apiary fresh = Apiary.onStore(coldConfig, coldStore).start()) {
             fresh.sql("USE bench.ssb").close();
             coldStore.reset();
             coldMillis.put(query.id(), SsbComparison.timeApiary(fresh, query.sql()));
           }
           coldRequestCounts.put(query.id(), coldStore.total());
+          ColdQuery.deleteTree(coldConfig.nodeDirectory());
         }
+        ChildJvm.flushWrites();
         for (int round = 0; round < warmup; round++) {
           for (BenchmarkQuery query : Ssb.queries()) {
             QueryExecution.phased(local, query.sql());

@@ -6,7 +6,6 @@ import dev.apiary.datagen.TableGenerator;
 import dev.apiary.engine.QueryResult;
 import dev.apiary.runtime.Apiary;
 import dev.apiary.runtime.ApiaryConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,7 +44,7 @@ public final class SsbComparison {
         }
       }
     }
-    Path root = dir != null ? dir : Files.createTempDirectory("apiary-ssb");
+    Path root = dir != null ? dir : BenchDirectory.temporary("apiary-ssb");
     long memory = 2L << 30;
     try (Apiary apiary =
             new Apiary(
