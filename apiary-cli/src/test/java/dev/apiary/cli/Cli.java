@@ -84,11 +84,15 @@ final class Cli {
     }
   }
 
-  private ProcessBuilder builder(Map<String, String> environment, String... args) {
+  private ProcessBuilder builder(Map<String, String> environment, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
     command.add("-Xmx512m");
+    // The engine unpacks its 71 MB native library into the temporary directory and deletes it at
+    // exit; a killed process leaves it, so the test's own directory holds it.
+    command.add("-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")));
     command.add("-cp");
     command.add(classPath());
     command.add("dev.apiary.cli.Main");

@@ -105,6 +105,9 @@ class SwarmProcessTest {
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Xmx128m");
     command.add("-XX:TieredStopAtLevel=1");
+    // The engine unpacks its 71 MB native library into the temporary directory and deletes it at
+    // exit; a killed node leaves it, so the test's own directory holds it.
+    command.add("-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve(name + "-tmp")));
     command.add("-cp");
     String classPath = System.getProperty("surefire.test.class.path");
     command.add(
