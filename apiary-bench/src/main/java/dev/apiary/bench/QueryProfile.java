@@ -17,7 +17,7 @@ import org.apache.arrow.memory.RootAllocator;
  * Where a query's time goes: loads SSB and TPC-H into a data directory once (reused by later runs),
  * then runs the chosen queries interleaved with DuckDB and prints, per query, both medians and the
  * median of each of Apiary's phases (parse, analyse, snapshot, prune, fetch, bees, setup, execute,
- * the rest: reading the result).
+ * check and discarded when a statement ran on remembered versions, the rest: reading the result).
  *
  * <p>Usage: {@code bench/profile [--scale 1] [--runs 5] [--dir PATH] [--threads N] [query ids]},
  * e.g. {@code bench/profile --dir /tmp/prof Q02 Q18 Q3.4}.

@@ -33,7 +33,17 @@ final class Stats {
   /** Apiary's phases in the order a statement goes through them ({@code read}: the rest). */
   static final java.util.List<String> PHASES =
       java.util.List.of(
-          "parse", "analyse", "snapshot", "prune", "fetch", "bees", "setup", "execute", "read");
+          "parse",
+          "analyse",
+          "snapshot",
+          "prune",
+          "fetch",
+          "bees",
+          "setup",
+          "execute",
+          "check",
+          "discarded",
+          "read");
 
   /** Each phase's median over the runs (ms), as "name ms" pairs, for the phases the runs have. */
   static String phaseMedians(java.util.List<java.util.Map<String, Double>> runs) {
