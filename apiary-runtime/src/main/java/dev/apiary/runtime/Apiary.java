@@ -379,7 +379,34 @@ public final class Apiary implements AutoCloseable {
   public QueryResult read(
       String hive, String box, String frame, Map<String, String> partitionFilter) {
     Node r = running();
-    FrameEntry entry = r.catalog().frame(hive, box, frame);
+    // The statement is written from the frame as this node last saw it, without a request: the
+    // statement itself asks storage for the latest catalog. It stands if that catalog still
+    // defines the frame the same way; otherwise (and for a frame or filter the remembered
+    // definition does not know) it is written from the latest definition.
+    Optional<FrameEntry> remembered =
+        r.catalog()
+            .lastView()
+            .findFrame(hive, box, frame)
+            .filter(entry -> FrameReads.accepts(entry, partitionFilter));
+    if (remembered.isPresent()) {
+      QueryResult result;
+      try {
+        result = read(r, remembered.get(), partitionFilter);
+      } catch (RuntimeException e) {
+        if (r.catalog().lastView().findFrame(hive, box, frame).equals(remembered)) {
+          throw e;
+        }
+        return read(r, r.catalog().frame(hive, box, frame), partitionFilter);
+      }
+      if (r.catalog().lastView().findFrame(hive, box, frame).equals(remembered)) {
+        return result;
+      }
+      result.close();
+    }
+    return read(r, r.catalog().frame(hive, box, frame), partitionFilter);
+  }
+
+  private static QueryResult read(Node r, FrameEntry entry, Map<String, String> partitionFilter) {
     String sql = FrameReads.sql(entry, partitionFilter);
     return NodeTasks.query(
         r,

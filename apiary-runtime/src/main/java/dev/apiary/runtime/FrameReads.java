@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The statement behind {@code read_from_frame}: every column, partition filters as equalities. */
 final class FrameReads {
@@ -17,14 +18,26 @@ final class FrameReads {
   /**
    * @throws InvalidInputException if a filter column is not a partition column
    */
+  /** Whether every filter column is a partition column of the frame. */
+  static boolean accepts(FrameEntry entry, Map<String, String> partitionFilter) {
+    return filters(partitionFilter).stream()
+        .allMatch(e -> partitionColumn(entry, e.getKey()).isPresent());
+  }
+
+  private static Set<Map.Entry<String, String>> filters(Map<String, String> partitionFilter) {
+    return (partitionFilter == null ? Map.<String, String>of() : partitionFilter).entrySet();
+  }
+
+  private static Optional<String> partitionColumn(FrameEntry entry, String name) {
+    return entry.definition().partitionBy().stream()
+        .filter(p -> p.equalsIgnoreCase(name))
+        .findFirst();
+  }
+
   static String sql(FrameEntry entry, Map<String, String> partitionFilter) {
     List<String> conditions = new ArrayList<>();
-    for (Map.Entry<String, String> e :
-        (partitionFilter == null ? Map.<String, String>of() : partitionFilter).entrySet()) {
-      Optional<String> column =
-          entry.definition().partitionBy().stream()
-              .filter(p -> p.equalsIgnoreCase(e.getKey()))
-              .findFirst();
+    for (Map.Entry<String, String> e : filters(partitionFilter)) {
+      Optional<String> column = partitionColumn(entry, e.getKey());
       if (column.isEmpty()) {
         throw new InvalidInputException(
             "'"

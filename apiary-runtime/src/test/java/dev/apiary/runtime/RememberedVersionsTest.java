@@ -7,10 +7,13 @@ import dev.apiary.datagen.ResultRows;
 import dev.apiary.engine.QueryResult;
 import dev.apiary.error.ApiaryException;
 import dev.apiary.error.ErrorCategory;
+import dev.apiary.error.InvalidInputException;
 import dev.apiary.runtime.cache.LocalCacheDisk;
+import dev.apiary.storage.CountingObjectStore;
 import dev.apiary.storage.FaultInjectingObjectStore;
 import dev.apiary.storage.FaultInjectingObjectStore.Fault;
 import dev.apiary.storage.MemoryObjectStore;
+import dev.apiary.storage.ObjectStore;
 import dev.apiary.storage.ObjectStoreOp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,15 +43,16 @@ class RememberedVersionsTest {
   final List<Apiary> nodes = new ArrayList<>();
   Apiary writer;
   Apiary reader;
+  CountingObjectStore readerRequests;
 
-  private Apiary node(String name) {
+  private Apiary node(String name, ObjectStore on) {
     Apiary node =
         new Apiary(
             ApiaryConfig.named("remembered")
                 .withStorage("memory://")
                 .withNodeDirectory(dir.resolve(name))
                 .withResources(2, 1L << 30),
-            store,
+            on,
             LocalCacheDisk::new);
     nodes.add(node);
     return node.start();
@@ -56,8 +60,9 @@ class RememberedVersionsTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    writer = node("writer");
-    reader = node("reader");
+    writer = node("writer", store);
+    readerRequests = new CountingObjectStore(store);
+    reader = node("reader", readerRequests);
     writer.createHive("h");
     writer.createBox("h", "b");
     writer.createFrame("h", "b", "t", Map.of("id", "int64"), List.of());
@@ -175,5 +180,52 @@ class RememberedVersionsTest {
             e -> assertThat(((ApiaryException) e).category()).isEqualTo(ErrorCategory.EXTERNAL));
     store.clearFaults();
     assertThat(ask("SELECT count(*) FROM h.b.t").rows()).containsExactly(List.of("2"));
+  }
+
+  private List<List<String>> read(Map<String, String> partitionFilter) {
+    try (QueryResult result = reader.read("h", "b", "t", partitionFilter)) {
+      return ResultRows.of(result.reader());
+    }
+  }
+
+  @Test
+  void aWarmReadOfAFrameAsksStorageOnlyWhatAWarmQueryAsks() {
+    read(Map.of());
+    ask("SELECT count(*) FROM h.b.t");
+    readerRequests.reset();
+    ask("SELECT count(*) FROM h.b.t");
+    long query = readerRequests.total();
+    readerRequests.reset();
+
+    assertThat(read(Map.of())).containsExactlyInAnyOrder(List.of("1"), List.of("2"));
+
+    assertThat(readerRequests.total()).as("requests of a warm read").isEqualTo(query);
+  }
+
+  @Test
+  void aReadFilteredOnAColumnThatBecameAPartitionColumnElsewhereWorks() throws Exception {
+    read(Map.of());
+    writer.dropFrame("h", "b", "t");
+    writer.createFrame("h", "b", "t", Map.of("id", "int64", "p", "string"), List.of("p"));
+    load("t", "id,p\n7,x\n8,y\n");
+
+    List<List<String>> rows = read(Map.of("p", "x"));
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0)).containsExactlyInAnyOrder("7", "x");
+  }
+
+  @Test
+  void aReadFilteredOnAColumnThatIsNoLongerAPartitionColumnIsRefused() throws Exception {
+    writer.createFrame("h", "b", "parted", Map.of("id", "int64", "p", "string"), List.of("p"));
+    try (QueryResult result = reader.read("h", "b", "parted", Map.of("p", "x"))) {
+      assertThat(ResultRows.of(result.reader())).isEmpty();
+    }
+    writer.dropFrame("h", "b", "parted");
+    writer.createFrame("h", "b", "parted", Map.of("id", "int64", "p", "string"), List.of());
+    load("parted", "id,p\n7,x\n");
+
+    assertThatThrownBy(() -> reader.read("h", "b", "parted", Map.of("p", "x")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'p' is not a partition column of h.b.parted");
   }
 }
