@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
@@ -389,16 +390,18 @@ public final class Apiary implements AutoCloseable {
             .findFrame(hive, box, frame)
             .filter(entry -> FrameReads.accepts(entry, partitionFilter));
     if (remembered.isPresent()) {
+      Supplier<Boolean> unchanged =
+          () -> r.catalog().lastView().findFrame(hive, box, frame).equals(remembered);
       QueryResult result;
       try {
         result = read(r, remembered.get(), partitionFilter);
       } catch (RuntimeException e) {
-        if (r.catalog().lastView().findFrame(hive, box, frame).equals(remembered)) {
+        if (unchanged.get()) {
           throw e;
         }
         return read(r, r.catalog().frame(hive, box, frame), partitionFilter);
       }
-      if (r.catalog().lastView().findFrame(hive, box, frame).equals(remembered)) {
+      if (unchanged.get()) {
         return result;
       }
       result.close();
